@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import net.ringpool.pool.LocalCenter;
 import net.ringpool.pool.RingPool;
+import net.ringpool.pool.RingPoolValidator;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,8 +156,8 @@ class RingPoolStore {
         }
         String tnPrefix = rs.getString("local_center_tn_prefix");
         String zipcode = rs.getString("local_center_zipcode");
-        BigDecimal latitude = stripped(rs.getBigDecimal("local_center_latitude"));
-        BigDecimal longitude = stripped(rs.getBigDecimal("local_center_longitude"));
+        BigDecimal latitude = canonical(rs.getBigDecimal("local_center_latitude"));
+        BigDecimal longitude = canonical(rs.getBigDecimal("local_center_longitude"));
         LocalCenter center = tnPrefix == null && zipcode == null && latitude == null && longitude == null
                 ? null : new LocalCenter(tnPrefix, zipcode, latitude, longitude);
         String whitelist = rs.getString("tn_prefix_whitelist");
@@ -170,13 +171,8 @@ class RingPoolStore {
         return new Located(rs.getString("advertiser_id_from_network"), rs.getString("campaign_id_from_network"), pool);
     }
 
-    /** Coordinates come back with the column's scale; strip it so 45 stays 45, not 45.00000000. */
-    private static BigDecimal stripped(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal plain = value.stripTrailingZeros();
-        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    private static BigDecimal canonical(BigDecimal value) {
+        return value == null ? null : RingPoolValidator.canonical(value);
     }
 
     private String newApiKey() {

@@ -237,7 +237,13 @@ public final class RingPoolValidator {
             errors.add(field, "must be between -" + bound + " and " + bound);
             return null;
         }
-        return value;
+        return canonical(value);
+    }
+
+    /** 45, 45.0 and 45.000 are one coordinate: strip trailing zeros so pools compare equal. */
+    public static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static List<String> whitelist(Errors errors, List<String> entries) {
