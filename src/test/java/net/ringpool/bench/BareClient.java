@@ -1,0 +1,143 @@
+package net.ringpool.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import net.ringpool.client.PoolJson;
+import net.ringpool.pool.CsvLayout;
+import net.ringpool.pool.RingPoolField;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The benchmark's ceiling: the same PUT requests the import sends, with the same concurrency and the
+ * same HTTP stack (WebClient on Reactor Netty), but no Spring Batch, no validation, no outcome writes.
+ * Also writes the requests as "URL TAB JSON" lines for the sequential curl baseline.
+ *
+ * <pre>BareClient put|emit API_URL NETWORK TOKEN FILE CONCURRENCY [LIMIT] [OUT]</pre>
+ */
+public final class BareClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BareClient() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String mode = args[0];
+        String apiUrl = args[1].replaceAll("/+$", "");
+        String network = args[2];
+        String token = args[3];
+        Path file = Path.of(args[4]);
+        int concurrency = Integer.parseInt(args[5]);
+        int limit = args.length > 6 ? Integer.parseInt(args[6]) : Integer.MAX_VALUE;
+        List<Request> requests = read(file, apiUrl, network, limit);
+        if (mode.equals("emit")) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[7]), StandardCharsets.UTF_8))) {
+                for (Request request : requests) {
+                    out.println(request.url() + "\t" + json(request.body()));
+                }
+            }
+            return;
+        }
+        put(requests, token, concurrency);
+    }
+
+    private static void put(List<Request> requests, String token, int concurrency) {
+        ConnectionProvider connections = ConnectionProvider.builder("bare").maxConnections(concurrency)
+                .pendingAcquireMaxCount(-1).build();
+        WebClient client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)
+                        .responseTimeout(Duration.ofSeconds(60))))
+                .build();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        Flux.fromIterable(requests)
+                .flatMap(request -> client.put().uri(request.url())
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(request.body())
+                        .exchangeToMono(response -> response.releaseBody()
+                                .then(Mono.just(response.statusCode().is2xxSuccessful())))
+                        .onErrorReturn(false)
+                        .doOnNext(success -> (success ? ok : failed).incrementAndGet()), concurrency)
+                .blockLast();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("bare-client rows=%d ok=%d failed=%d seconds=%.3f rows_per_second=%.1f%n",
+                requests.size(), ok.get(), failed.get(), seconds, requests.size() / seconds);
+        connections.dispose();
+    }
+
+    private static List<Request> read(Path file, String apiUrl, String network, int limit) throws IOException {
+        List<Request> requests = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            for (CSVRecord record : parser) {
+                if (requests.size() >= limit) {
+                    break;
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                record.toMap().forEach((k, v) -> cells.put(CsvLayout.canonical(k.replace("\uFEFF", "")), v));
+                requests.add(new Request(apiUrl + "/api/2016-10-01/" + network + "/advertisers/"
+                        + cells.get(CsvLayout.ADVERTISER_ID) + "/advertiser_campaigns/" + cells.get(CsvLayout.CAMPAIGN_ID)
+                        + "/ring_pools/" + cells.get(RingPoolField.ID_FROM_NETWORK) + ".json", body(cells)));
+            }
+        }
+        return requests;
+    }
+
+    /** The pool's fields as strings, which the API coerces; no validation. */
+    private static Map<String, Object> body(Map<String, String> cells) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> center = new LinkedHashMap<>();
+        for (String field : RingPoolField.writableScalars()) {
+            String value = cells.get(field);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (field.startsWith(RingPoolField.LOCAL_CENTER + "_")) {
+                center.put(field.substring(RingPoolField.LOCAL_CENTER.length() + 1), value);
+            } else {
+                body.put(field, value);
+            }
+        }
+        if (!center.isEmpty()) {
+            body.put(RingPoolField.LOCAL_CENTER, center);
+        }
+        List<String> whitelist = PoolJson.splitWhitelist(cells.get(RingPoolField.TN_PREFIX_WHITELIST));
+        if (!whitelist.isEmpty()) {
+            body.put(RingPoolField.TN_PREFIX_WHITELIST, whitelist);
+        }
+        return body;
+    }
+
+    private static String json(Map<String, Object> body) {
+        return JSON.writeValueAsString(body);
+    }
+
+    private record Request(String url, Map<String, Object> body) {
+    }
+}
