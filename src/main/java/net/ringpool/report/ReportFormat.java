@@ -1,0 +1,5 @@
+package net.ringpool.report;
+
+public enum ReportFormat {
+    TEXT, CSV, HTML
+}
