@@ -23,6 +23,12 @@ public final class Main {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        try {
+            commandLine.setDefaultValueProvider(ConfigDefaults.of(args, System.getenv()));
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         return commandLine.execute(args);
     }
 }
