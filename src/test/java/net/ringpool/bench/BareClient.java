@@ -35,7 +35,9 @@ import reactor.netty.resources.ConnectionProvider;
  * same HTTP stack (WebClient on Reactor Netty), but no Spring Batch, no validation, no outcome writes.
  * Also writes the requests as "URL TAB JSON" lines for the sequential curl baseline.
  *
- * <pre>BareClient put|emit API_URL NETWORK TOKEN FILE CONCURRENCY [LIMIT] [OUT]</pre>
+ * For the export, {@code list} reads every campaign of the file once, as the export's ceiling.
+ *
+ * <pre>BareClient put|list|emit API_URL NETWORK TOKEN FILE CONCURRENCY [LIMIT] [OUT]</pre>
  */
 public final class BareClient {
 
@@ -61,10 +63,15 @@ public final class BareClient {
             }
             return;
         }
-        put(requests, token, concurrency);
+        if (mode.equals("list")) {
+            List<String> campaigns = requests.stream().map(Request::campaignUrl).distinct().toList();
+            run("bare-list", campaigns.stream().map(url -> new Request(url, url, null)).toList(), token, concurrency);
+            return;
+        }
+        run("bare-put", requests, token, concurrency);
     }
 
-    private static void put(List<Request> requests, String token, int concurrency) {
+    private static void run(String label, List<Request> requests, String token, int concurrency) {
         ConnectionProvider connections = ConnectionProvider.builder("bare").maxConnections(concurrency)
                 .pendingAcquireMaxCount(-1).build();
         WebClient client = WebClient.builder()
@@ -75,19 +82,25 @@ public final class BareClient {
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
         Flux.fromIterable(requests)
-                .flatMap(request -> client.put().uri(request.url())
-                        .header("Authorization", token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(request.body())
-                        .exchangeToMono(response -> response.releaseBody()
+                .flatMap(request -> send(client, request, token)
+                        .exchangeToMono(response -> response.bodyToMono(byte[].class).map(body -> body.length)
+                                .defaultIfEmpty(0)
                                 .then(Mono.just(response.statusCode().is2xxSuccessful())))
                         .onErrorReturn(false)
                         .doOnNext(success -> (success ? ok : failed).incrementAndGet()), concurrency)
                 .blockLast();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("bare-client rows=%d ok=%d failed=%d seconds=%.3f rows_per_second=%.1f%n",
+        System.out.printf("%s requests=%d ok=%d failed=%d seconds=%.3f per_second=%.1f%n", label,
                 requests.size(), ok.get(), failed.get(), seconds, requests.size() / seconds);
         connections.dispose();
+    }
+
+    private static WebClient.RequestHeadersSpec<?> send(WebClient client, Request request, String token) {
+        if (request.body() == null) {
+            return client.get().uri(request.url()).header("Authorization", token);
+        }
+        return client.put().uri(request.url()).header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request.body());
     }
 
     private static List<Request> read(Path file, String apiUrl, String network, int limit) throws IOException {
@@ -101,9 +114,10 @@ public final class BareClient {
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 record.toMap().forEach((k, v) -> cells.put(CsvLayout.canonical(k.replace("\uFEFF", "")), v));
-                requests.add(new Request(apiUrl + "/api/2016-10-01/" + network + "/advertisers/"
-                        + cells.get(CsvLayout.ADVERTISER_ID) + "/advertiser_campaigns/" + cells.get(CsvLayout.CAMPAIGN_ID)
-                        + "/ring_pools/" + cells.get(RingPoolField.ID_FROM_NETWORK) + ".json", body(cells)));
+                String campaign = apiUrl + "/api/2016-10-01/" + network + "/advertisers/"
+                        + cells.get(CsvLayout.ADVERTISER_ID) + "/advertiser_campaigns/" + cells.get(CsvLayout.CAMPAIGN_ID);
+                requests.add(new Request(campaign + "/ring_pools/" + cells.get(RingPoolField.ID_FROM_NETWORK) + ".json",
+                        campaign + "/ring_pools.json", body(cells)));
             }
         }
         return requests;
@@ -138,6 +152,6 @@ public final class BareClient {
         return JSON.writeValueAsString(body);
     }
 
-    private record Request(String url, Map<String, Object> body) {
+    private record Request(String url, String campaignUrl, Map<String, Object> body) {
     }
 }
