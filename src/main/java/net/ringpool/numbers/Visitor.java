@@ -12,8 +12,10 @@ import java.util.StringJoiner;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A visitor of the number allocation API: the combination of the request's tracking parameters. Two
- * requests with the same values are the same visitor; a parameter sent empty is one not sent.
+ * A visitor of the number allocation API: the combination of the request's tracking parameters
+ * (param1..param10, the search parameters and referrer). Two requests with the same values are the same
+ * visitor; a parameter sent empty is one not sent. {@code landing_page} only feeds reporting in Invoca's
+ * API (here: the tracking URL), so one visitor keeps its number from page to page.
  *
  * @param key a digest of the parameters, so that the database holds no visitor data
  */
@@ -40,7 +42,7 @@ record Visitor(String key) {
         for (int i = 1; i <= 10; i++) {
             names.add("param" + i);
         }
-        names.addAll(List.of("search_engine", "search_keywords", "search_keyword_id", "landing_page", "referrer"));
+        names.addAll(List.of("search_engine", "search_keywords", "search_keyword_id", "referrer"));
         return List.copyOf(names);
     }
 }
