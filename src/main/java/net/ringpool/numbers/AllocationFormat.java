@@ -72,8 +72,8 @@ enum AllocationFormat {
         return number.substring(0, 3) + "-" + number.substring(3, 6) + "-" + number.substring(6);
     }
 
+    /** Escapes element text; quotes need no escaping there, and Invoca's example shows them as they are. */
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
