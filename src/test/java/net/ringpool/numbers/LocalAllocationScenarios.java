@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import net.ringpool.api.FaultSettings;
@@ -36,6 +37,7 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Local-number allocation through a real serve over real HTTP, with a one-second allocation delay. Each
@@ -300,7 +302,7 @@ abstract class LocalAllocationScenarios {
 
         // then the answers carry one number of the pool in Invoca's three shapes, the landing page changing only the link
         assertThat(json.statusCode()).isEqualTo(200);
-        JsonNode number = new tools.jackson.databind.json.JsonMapper().readTree(json.body());
+        JsonNode number = JsonMapper.builder().build().readTree(json.body());
         String promoNumber = number.path("promo_number").asString();
         assertThat(tracking).contains(promoNumber);
         assertThat(number.path("promo_number_formatted").asString())
@@ -364,7 +366,7 @@ abstract class LocalAllocationScenarios {
         assertThat(new HashSet<>(won)).containsExactlyInAnyOrderElementsOf(candidates);
     }
 
-    void createConcurrently(List<String> ids, java.util.function.Function<String, ServeClient> through, String npa)
+    void createConcurrently(List<String> ids, Function<String, ServeClient> through, String npa)
             throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
