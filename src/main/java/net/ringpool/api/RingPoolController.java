@@ -8,6 +8,7 @@ import java.util.UUID;
 import net.ringpool.pool.RingPool;
 import net.ringpool.pool.RingPoolField;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +33,15 @@ class RingPoolController {
     private final ParentStore parents;
     private final Authenticator authenticator;
     private final ServeSettings settings;
+    private final ApplicationEventPublisher events;
 
-    RingPoolController(RingPoolStore pools, ParentStore parents, Authenticator authenticator, ServeSettings settings) {
+    RingPoolController(RingPoolStore pools, ParentStore parents, Authenticator authenticator, ServeSettings settings,
+            ApplicationEventPublisher events) {
         this.pools = pools;
         this.parents = parents;
         this.authenticator = authenticator;
         this.settings = settings;
+        this.events = events;
     }
 
     @GetMapping("/ring_pools.json")
@@ -112,6 +116,7 @@ class RingPoolController {
                 parents.saveCampaign(networkId, advertiserId, campaignId, null);
             }
             RingPoolStore.Upserted saved = pools.upsert(networkId, advertiserId, campaignId, pool);
+            events.publishEvent(new RingPoolSaved(networkId, advertiserId, campaignId, saved.pool()));
             // The seed's Local RingPool example answers 200 to the creating POST; the generic create answers 201.
             HttpStatus status = saved.created() && !pool.isLocal() ? HttpStatus.CREATED : HttpStatus.OK;
             return ResponseEntity.status(status).body((Object) RingPoolJson.write(withLinks(saved.pool(), exchange)));

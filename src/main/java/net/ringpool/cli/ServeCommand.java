@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import net.ringpool.api.FaultSettings;
 import net.ringpool.api.RingPoolServer;
 import net.ringpool.api.ServeSettings;
 import net.ringpool.db.DatabaseOptions;
+import net.ringpool.numbers.AllocationProperties;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "",
                 "Tokens: each --token NETWORK:TOKEN grants that token access to that network only. They can also",
                 "come from --tokens-file (one NETWORK:TOKEN a line) or $RINGPOOL_SERVE_TOKENS (comma-separated).",
+                "Local numbers: every pool gets its numbers --allocation-delay after it is created or its",
+                "local settings or max_pool_size change; GET /api/2015-12-09/ring_pools/ID/allocate_number.json",
+                "hands them out.",
                 "Health: GET /actuator/health answers {\"status\":\"UP\"} once the server is ready."})
 class ServeCommand implements Callable<Integer> {
 
@@ -59,6 +64,10 @@ class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--auto-id-network", paramLabel = "NETWORK", description = "A network that generates id_from_network for pools created without one; repeatable.")
     List<String> autoIdNetworks = new ArrayList<>();
+
+    @Option(names = "--allocation-delay", paramLabel = "DURATION", defaultValue = "10m",
+            description = "How long after a pool's save its numbers are allocated, as seconds (5) or a duration (10m, 90s, 500ms) (default: ${DEFAULT-VALUE}, as Invoca).")
+    String allocationDelay;
 
     @ArgGroup(exclusive = false, heading = "%nFault injection (off by default):%n")
     Faults faults = new Faults();
@@ -107,9 +116,10 @@ class ServeCommand implements Callable<Integer> {
         Map<String, String> tokenNetworks = tokenNetworks();
         ServeSettings settings = new ServeSettings(tokenNetworks, new LinkedHashSet<>(autoIdNetworks), strict,
                 faults.settings());
+        Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
+        properties.put(AllocationProperties.DELAY, allocationDelay().toString());
         PrintWriter out = spec.commandLine().getOut();
-        try (RingPoolServer server = RingPoolServer.start(port, bind, settings, database.springProperties(),
-                common.debug())) {
+        try (RingPoolServer server = RingPoolServer.start(port, bind, settings, properties, common.debug())) {
             out.printf("RingPools API listening on http://%s:%d/api/2016-10-01/ for networks %s%s%n", bind,
                     server.port(), new LinkedHashSet<>(tokenNetworks.values()), strict ? " (strict)" : "");
             out.flush();
@@ -117,6 +127,14 @@ class ServeCommand implements Callable<Integer> {
             server.awaitShutdown();
         }
         return ExitCode.OK;
+    }
+
+    private Duration allocationDelay() {
+        try {
+            return AllocationProperties.parseDelay(allocationDelay);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--allocation-delay: " + e.getMessage());
+        }
     }
 
     private Map<String, String> tokenNetworks() throws IOException {
