@@ -1,0 +1,18 @@
+package net.ringpool.api;
+
+import net.ringpool.support.TestDatabase;
+
+import org.junit.jupiter.api.Nested;
+
+/** Every serve suite against the embedded H2 database, the default of a first run; each server gets a fresh file. */
+class ServeOnH2Tests {
+
+    private static final ServeSuite.Store H2 = TestDatabase::h2;
+
+    @Nested
+    class SeedExamples extends SeedExamplesSuite {
+        SeedExamples() {
+            super(H2);
+        }
+    }
+}

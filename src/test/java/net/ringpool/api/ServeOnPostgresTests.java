@@ -1,0 +1,21 @@
+package net.ringpool.api;
+
+import net.ringpool.support.TestDatabase;
+
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Every serve suite against PostgreSQL, the store of production and CI ({@code $RINGPOOL_TEST_DB_URL}).
+ * The servers share the database; each test works in networks of its own.
+ */
+class ServeOnPostgresTests {
+
+    private static final ServeSuite.Store POSTGRES = directory -> TestDatabase.postgres();
+
+    @Nested
+    class SeedExamples extends SeedExamplesSuite {
+        SeedExamples() {
+            super(POSTGRES);
+        }
+    }
+}
