@@ -15,4 +15,11 @@ class ServeOnH2Tests {
             super(H2);
         }
     }
+
+    @Nested
+    class RingPoolLifecycle extends RingPoolLifecycleSuite {
+        RingPoolLifecycle() {
+            super(H2);
+        }
+    }
 }

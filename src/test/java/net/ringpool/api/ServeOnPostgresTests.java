@@ -18,4 +18,11 @@ class ServeOnPostgresTests {
             super(POSTGRES);
         }
     }
+
+    @Nested
+    class RingPoolLifecycle extends RingPoolLifecycleSuite {
+        RingPoolLifecycle() {
+            super(POSTGRES);
+        }
+    }
 }
