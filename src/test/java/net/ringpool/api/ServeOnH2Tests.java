@@ -22,4 +22,11 @@ class ServeOnH2Tests {
             super(H2);
         }
     }
+
+    @Nested
+    class RingPoolValidation extends RingPoolValidationSuite {
+        RingPoolValidation() {
+            super(H2);
+        }
+    }
 }

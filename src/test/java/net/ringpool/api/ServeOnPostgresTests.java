@@ -25,4 +25,11 @@ class ServeOnPostgresTests {
             super(POSTGRES);
         }
     }
+
+    @Nested
+    class RingPoolValidation extends RingPoolValidationSuite {
+        RingPoolValidation() {
+            super(POSTGRES);
+        }
+    }
 }
