@@ -29,4 +29,11 @@ class ServeOnH2Tests {
             super(H2);
         }
     }
+
+    @Nested
+    class Tokens extends TokenSuite {
+        Tokens() {
+            super(H2);
+        }
+    }
 }

@@ -32,4 +32,11 @@ class ServeOnPostgresTests {
             super(POSTGRES);
         }
     }
+
+    @Nested
+    class Tokens extends TokenSuite {
+        Tokens() {
+            super(POSTGRES);
+        }
+    }
 }
