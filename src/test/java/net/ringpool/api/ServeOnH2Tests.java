@@ -36,4 +36,11 @@ class ServeOnH2Tests {
             super(H2);
         }
     }
+
+    @Nested
+    class Parents extends ParentsSuite {
+        Parents() {
+            super(H2);
+        }
+    }
 }

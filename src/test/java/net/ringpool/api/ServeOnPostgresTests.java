@@ -39,4 +39,11 @@ class ServeOnPostgresTests {
             super(POSTGRES);
         }
     }
+
+    @Nested
+    class Parents extends ParentsSuite {
+        Parents() {
+            super(POSTGRES);
+        }
+    }
 }
