@@ -43,4 +43,11 @@ class ServeOnH2Tests {
             super(H2);
         }
     }
+
+    @Nested
+    class HttpErrors extends HttpErrorsSuite {
+        HttpErrors() {
+            super(H2);
+        }
+    }
 }

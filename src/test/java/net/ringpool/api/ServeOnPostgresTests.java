@@ -46,4 +46,11 @@ class ServeOnPostgresTests {
             super(POSTGRES);
         }
     }
+
+    @Nested
+    class HttpErrors extends HttpErrorsSuite {
+        HttpErrors() {
+            super(POSTGRES);
+        }
+    }
 }
