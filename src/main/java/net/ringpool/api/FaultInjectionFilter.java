@@ -31,7 +31,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * connections) into the {@code /api/} endpoints, for tests and rehearsals. Off unless configured.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class FaultInjectionFilter implements WebFilter {
 
     private final FaultSettings faults;

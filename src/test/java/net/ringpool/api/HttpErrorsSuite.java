@@ -1,5 +1,15 @@
 package net.ringpool.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -114,6 +124,31 @@ abstract class HttpErrorsSuite extends ServeSuite {
                 .expectBody().jsonPath("$.errors.class").isEqualTo("MethodNotAllowed")
                 .jsonPath("$.errors.invalid_data").isEqualTo("No route matches [PATCH] \"" + network.pool("1", "100", "7")
                         + "\"; this path answers DELETE, GET, POST, PUT");
+    }
+
+    @Test
+    void refusalsAndAnswersMixedOnOneKeptAliveConnectionAllArrive() throws Exception {
+        // given: refusals are decided at once, lists only after a trip to the database
+        TestNetwork network = freshNetwork();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI advertisers = URI.create(server().baseUrl() + network.advertisers());
+        URI pools = URI.create(server().baseUrl() + network.pools("1", "100"));
+        List<HttpRequest> requests = List.of(
+                HttpRequest.newBuilder(advertisers).header(HttpHeaders.AUTHORIZATION, network.token()).build(),
+                HttpRequest.newBuilder(advertisers).build(),
+                HttpRequest.newBuilder(pools).header(HttpHeaders.AUTHORIZATION, network.token())
+                        .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                        .POST(BodyPublishers.ofString("{\"name\": \"no pool_type\"}")).build(),
+                HttpRequest.newBuilder(pools).header(HttpHeaders.AUTHORIZATION, network.token()).build());
+        List<Integer> statuses = List.of(200, 401, 403, 404);
+
+        // when / then: every request is answered; none waits forever on the reused connection
+        for (int i = 0; i < 160; i++) {
+            HttpRequest request = HttpRequest.newBuilder(requests.get(i % 4), (name, value) -> true)
+                    .timeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("request %d", i).isEqualTo(statuses.get(i % 4));
+        }
     }
 
     @Test
