@@ -45,6 +45,13 @@ class ServeOnH2Tests {
     }
 
     @Nested
+    class FaultInjection extends FaultInjectionSuite {
+        FaultInjection() {
+            super(H2);
+        }
+    }
+
+    @Nested
     class HttpErrors extends HttpErrorsSuite {
         HttpErrors() {
             super(H2);

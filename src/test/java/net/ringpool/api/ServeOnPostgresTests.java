@@ -48,6 +48,13 @@ class ServeOnPostgresTests {
     }
 
     @Nested
+    class FaultInjection extends FaultInjectionSuite {
+        FaultInjection() {
+            super(POSTGRES);
+        }
+    }
+
+    @Nested
     class HttpErrors extends HttpErrorsSuite {
         HttpErrors() {
             super(POSTGRES);
