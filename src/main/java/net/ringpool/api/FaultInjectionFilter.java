@@ -31,14 +31,16 @@ import reactor.netty.http.server.HttpServerResponse;
  * connections) into the {@code /api/} endpoints, for tests and rehearsals. Off unless configured.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class FaultInjectionFilter implements WebFilter {
 
     private final FaultSettings faults;
+    private final ServeSettings settings;
     private final Random random;
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
     FaultInjectionFilter(ServeSettings settings) {
+        this.settings = settings;
         this.faults = settings.faults();
         this.random = new Random(faults.seed());
     }
@@ -75,7 +77,8 @@ class FaultInjectionFilter implements WebFilter {
     }
 
     private RateLimiter limiter(String token) {
-        String key = token == null ? "" : token;
+        // unknown tokens share one limiter, so that made-up tokens cannot grow the map without bound
+        String key = token != null && settings.tokens().containsKey(token) ? token : "";
         return limiters.computeIfAbsent(key, k -> {
             // a rate below one per second becomes one request per 1/rate seconds
             int perPeriod = (int) Math.max(1, Math.floor(faults.rateLimit()));

@@ -1,7 +1,10 @@
 package net.ringpool.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import net.ringpool.pool.RingPoolValidator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,18 +24,22 @@ import reactor.core.publisher.Mono;
 /**
  * Advertisers and advertiser campaigns: enough of their endpoints (id_from_network and name) for an
  * export to walk a whole network. Campaigns have no DELETE in Invoca's API; an advertiser that still
- * has campaigns cannot be deleted.
+ * has campaigns cannot be deleted. Under {@code --strict} a campaign needs its advertiser to exist.
  */
 @RestController
 @RequestMapping(path = ApiPaths.NETWORK, produces = MediaType.APPLICATION_JSON_VALUE)
 class ParentController {
 
+    private static final String ID_FROM_NETWORK = "id_from_network";
+
     private final ParentStore parents;
     private final Authenticator authenticator;
+    private final ServeSettings settings;
 
-    ParentController(ParentStore parents, Authenticator authenticator) {
+    ParentController(ParentStore parents, Authenticator authenticator, ServeSettings settings) {
         this.parents = parents;
         this.authenticator = authenticator;
+        this.settings = settings;
     }
 
     @GetMapping("/advertisers.json")
@@ -64,6 +71,7 @@ class ParentController {
             @RequestBody(required = false) Map<String, Object> body, ServerWebExchange exchange) {
         Map<String, Object> request = body == null ? Map.of() : body;
         authenticator.authorize(exchange, networkId, request);
+        PathIds.checkAdvertiser(advertiserId);
         return saveAdvertiser(networkId, advertiserId, request);
     }
 
@@ -98,7 +106,9 @@ class ParentController {
             @RequestBody(required = false) Map<String, Object> body, ServerWebExchange exchange) {
         Map<String, Object> request = body == null ? Map.of() : body;
         authenticator.authorize(exchange, networkId, request);
-        return saveCampaign(networkId, advertiserId, requiredId(request), request);
+        PathIds.checkAdvertiser(advertiserId);
+        String campaignId = requiredId(request);
+        return saveCampaign(networkId, advertiserId, campaignId, request);
     }
 
     @GetMapping("/advertisers/{advertiserId}/advertiser_campaigns/{campaignId}.json")
@@ -117,6 +127,7 @@ class ParentController {
             ServerWebExchange exchange) {
         Map<String, Object> request = body == null ? Map.of() : body;
         authenticator.authorize(exchange, networkId, request);
+        PathIds.checkCampaign(advertiserId, campaignId);
         return saveCampaign(networkId, advertiserId, campaignId, request);
     }
 
@@ -134,6 +145,9 @@ class ParentController {
             Map<String, Object> request) {
         String name = name(request);
         return Blocking.call(() -> {
+            if (settings.strict() && parents.advertiser(networkId, advertiserId).isEmpty()) {
+                throw ApiException.notFound("Could not find Advertiser " + advertiserId);
+            }
             boolean created = parents.saveCampaign(networkId, advertiserId, campaignId, name);
             return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                     .body((Object) json(parents.campaign(networkId, advertiserId, campaignId).orElseThrow()));
@@ -141,11 +155,17 @@ class ParentController {
     }
 
     private static String requiredId(Map<String, Object> request) {
-        Object id = request.get("id_from_network");
+        Object id = request.get(ID_FROM_NETWORK);
         if (id == null || String.valueOf(id).isBlank()) {
-            throw ApiException.fieldErrors(Map.of("id_from_network", List.of("can't be blank")));
+            throw ApiException.fieldErrors(Map.of(ID_FROM_NETWORK, List.of("can't be blank")));
         }
-        return String.valueOf(id);
+        String text = String.valueOf(id);
+        RingPoolValidator.Errors errors = new RingPoolValidator.Errors();
+        RingPoolValidator.checkId(errors, ID_FROM_NETWORK, text);
+        if (!errors.isEmpty()) {
+            throw ApiException.fieldErrors(errors.byField());
+        }
+        return text;
     }
 
     private static String name(Map<String, Object> request) {
@@ -162,6 +182,10 @@ class ParentController {
     }
 
     private static Map<String, Object> json(ParentStore.Parent parent) {
-        return Map.of("id", parent.id(), "id_from_network", parent.idFromNetwork(), "name", parent.name());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", parent.id());
+        json.put("id_from_network", parent.idFromNetwork());
+        json.put("name", parent.name());
+        return json;
     }
 }

@@ -1,6 +1,7 @@
 package net.ringpool.api;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +64,7 @@ class RingPoolController {
             ServerWebExchange exchange) {
         Map<String, Object> request = body == null ? Map.of() : body;
         authenticator.authorize(exchange, networkId, request);
+        PathIds.checkCampaign(advertiserId, campaignId);
         boolean generateIds = settings.autoIdNetworks().contains(networkId);
         RingPool pool = RingPoolJson.read(request, !generateIds);
         RingPool identified = pool.idFromNetwork() != null ? pool
@@ -89,12 +91,16 @@ class RingPoolController {
             @RequestBody(required = false) Map<String, Object> body, ServerWebExchange exchange) {
         Map<String, Object> request = body == null ? Map.of() : body;
         authenticator.authorize(exchange, networkId, request);
-        RingPool pool = RingPoolJson.read(request, false);
-        if (pool.idFromNetwork() != null && !pool.idFromNetwork().equals(poolId)) {
+        PathIds.checkCampaign(advertiserId, campaignId);
+        Object sentId = request.get(RingPoolField.ID_FROM_NETWORK);
+        if (sentId != null && !String.valueOf(sentId).isEmpty() && !String.valueOf(sentId).equals(poolId)) {
             throw ApiException.fieldErrors(Map.of(RingPoolField.ID_FROM_NETWORK,
                     List.of("does not match the RingPool in the URL (" + poolId + ")")));
         }
-        return save(networkId, advertiserId, campaignId, pool.withIdFromNetwork(poolId), exchange);
+        // the URL's id is validated like a sent one: it becomes the pool's key
+        Map<String, Object> identified = new LinkedHashMap<>(request);
+        identified.put(RingPoolField.ID_FROM_NETWORK, poolId);
+        return save(networkId, advertiserId, campaignId, RingPoolJson.read(identified, true), exchange);
     }
 
     @DeleteMapping("/ring_pools/{poolId}.json")

@@ -101,6 +101,8 @@ final class RingPoolJson {
             errors.add(LOCAL_CENTER, "must be an object with tn_prefix, zipcode, or latitude and longitude");
             return;
         }
+        boolean malformed = false;
+        boolean filled = false;
         for (Map.Entry<?, ?> entry : center.entrySet()) {
             String key = String.valueOf(entry.getKey());
             if (!LOCAL_CENTER_KEYS.contains(key)) {
@@ -109,11 +111,16 @@ final class RingPoolJson {
             Object part = entry.getValue();
             if (part instanceof Map<?, ?> || part instanceof List<?>) {
                 errors.add(LOCAL_CENTER + "_" + key, "must be a single value");
+                malformed = true;
             } else if (part != null) {
-                fields.put(LOCAL_CENTER + "_" + key, scalarText(part));
+                String text = scalarText(part);
+                fields.put(LOCAL_CENTER + "_" + key, text);
+                filled |= !text.isBlank();
             }
         }
-        if (center.isEmpty()) {
+        // {"zipcode": ""} asks for a Local RingPool as much as a filled one does: refuse it rather than
+        // silently create a pool that is not local
+        if (!malformed && !filled) {
             errors.add(LOCAL_CENTER, "needs one of tn_prefix, zipcode, or latitude and longitude");
         }
     }
@@ -133,9 +140,13 @@ final class RingPoolJson {
         return whitelist;
     }
 
+    /** A JSON scalar as text; decimals in plain notation, since 1.0E-7 would not read as a number. */
     private static String scalarText(Object value) {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
+        }
+        if (value instanceof Double number && Double.isFinite(number)) {
+            return BigDecimal.valueOf(number).toPlainString();
         }
         return String.valueOf(value);
     }

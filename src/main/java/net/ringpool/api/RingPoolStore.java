@@ -112,7 +112,7 @@ class RingPoolStore {
                             + "local_center_longitude = ?, tn_prefix_whitelist = ?, updated_at = ? WHERE id = ?")
                     .params(values)
                     .update();
-            return new Upserted(pool.withGenerated(found.pool().id(), null, null, null, found.pool().apiKey()), false);
+            return new Upserted(stored(networkId, pool.idFromNetwork()), false);
         }
         String apiKey = newApiKey();
         List<Object> values = new ArrayList<>(List.of(networkId, advertiserId, campaignId, pool.idFromNetwork()));
@@ -127,11 +127,18 @@ class RingPoolStore {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(values)
                 .update();
-        Long id = jdbc.sql("SELECT id FROM api_ring_pool WHERE network_id = ? AND id_from_network = ?")
-                .params(networkId, pool.idFromNetwork())
-                .query(Long.class)
+        return new Upserted(stored(networkId, pool.idFromNetwork()), true);
+    }
+
+    /**
+     * The pool as the database now holds it, so that a write answers what a later read returns
+     * (coordinates, for one, are rounded to the column's eight decimals).
+     */
+    private RingPool stored(String networkId, String idFromNetwork) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_ring_pool WHERE network_id = ? AND id_from_network = ?")
+                .params(networkId, idFromNetwork)
+                .query((rs, n) -> map(rs).pool())
                 .single();
-        return new Upserted(pool.withGenerated(id, null, null, null, apiKey), true);
     }
 
     private static List<Object> writableValues(RingPool pool) {

@@ -25,32 +25,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+// Each description line is one paragraph: picocli wraps it to the terminal, so no line breaks by hand.
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs the RingPools API (version 2016-10-01) over HTTP, stored in the job database: the peer",
-                "for tests, demos and rehearsals before production.",
+                "Runs the RingPools API (version 2016-10-01) over HTTP, stored in the job database: the peer "
+                        + "for tests, demos and rehearsals before production.",
                 "",
-                "Tokens: each --token NETWORK:TOKEN grants that token access to that network only. They can also",
-                "come from --tokens-file (one NETWORK:TOKEN a line) or $RINGPOOL_SERVE_TOKENS (comma-separated).",
-                "Local numbers: every pool gets its numbers --allocation-delay after it is created or its",
-                "local settings or max_pool_size change; GET /api/2015-12-09/ring_pools/ID/allocate_number.json",
-                "hands them out.",
-                "Health: GET /actuator/health answers {\"status\":\"UP\"} once the server is ready."})
+                "Tokens: each --token NETWORK:TOKEN grants that token access to that network only. Tokens can "
+                        + "also come from --tokens-file (one NETWORK:TOKEN a line) or $RINGPOOL_SERVE_TOKENS "
+                        + "(comma-separated).",
+                "",
+                "Local numbers: every pool gets its numbers --allocation-delay after it is created or its local "
+                        + "settings or max_pool_size change; GET /api/2015-12-09/ring_pools/ID/allocate_number.json "
+                        + "hands them out.",
+                "",
+                "Health: GET /actuator/health answers {\"status\":\"UP\"} once the server is ready.",
+                ""},
+        footer = {"", "Example:", "  ringpool-batch serve --port 8080 --token 1234:my-dev-token --strict"})
 class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--strict", description = "Answer 404 RecordNotFound for writes under unknown advertisers or campaigns, as Invoca does, instead of creating them.")
@@ -69,29 +69,35 @@ class ServeCommand implements Callable<Integer> {
             description = "How long after a pool's save its numbers are allocated, as seconds (5) or a duration (10m, 90s, 500ms) (default: ${DEFAULT-VALUE}, as Invoca).")
     String allocationDelay;
 
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    CommonOptions common;
+
     @ArgGroup(exclusive = false, heading = "%nFault injection (off by default):%n")
     Faults faults = new Faults();
 
     static class Faults {
-        @Option(names = "--latency-ms", defaultValue = "0", description = "Delay added to every API answer.")
+        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Delay added to every API answer.")
         long latencyMillis;
 
-        @Option(names = "--fail-rate", defaultValue = "0", description = "Share (0..1) of requests answered 503.")
+        @Option(names = "--fail-rate", paramLabel = "SHARE", defaultValue = "0", description = "Share (0..1) of requests answered 503.")
         double failRate;
 
-        @Option(names = "--throttle-rate", defaultValue = "0", description = "Share (0..1) of requests answered 429 with Retry-After.")
+        @Option(names = "--throttle-rate", paramLabel = "SHARE", defaultValue = "0", description = "Share (0..1) of requests answered 429 with Retry-After.")
         double throttleRate;
 
-        @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second allowed per token; beyond it 429 (0: no limit).")
+        @Option(names = "--rate-limit", paramLabel = "PER_SECOND", defaultValue = "0", description = "Requests per second allowed per token; beyond it 429 (0: no limit).")
         double rateLimit;
 
-        @Option(names = "--drop-rate", defaultValue = "0", description = "Share (0..1) of requests whose connection is closed without an answer.")
+        @Option(names = "--drop-rate", paramLabel = "SHARE", defaultValue = "0", description = "Share (0..1) of requests whose connection is closed without an answer.")
         double dropRate;
 
-        @Option(names = "--retry-after", defaultValue = "1", description = "Seconds sent in Retry-After with injected 429 and 503 answers (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--retry-after", paramLabel = "SECONDS", defaultValue = "1", description = "Seconds sent in Retry-After with injected 429 and 503 answers (default: ${DEFAULT-VALUE}).")
         int retryAfterSeconds;
 
-        @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault draws, so that a run can be repeated (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--fault-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the fault draws, so that a run can be repeated (default: ${DEFAULT-VALUE}).")
         long seed;
 
         FaultSettings settings() {

@@ -50,8 +50,7 @@ public final class RingPoolValidator {
                 errors.add(ID_FROM_NETWORK, "can't be blank");
             }
         } else {
-            checkLength(errors, ID_FROM_NETWORK, idFromNetwork);
-            checkSafeId(errors, ID_FROM_NETWORK, idFromNetwork);
+            checkId(errors, ID_FROM_NETWORK, idFromNetwork);
         }
 
         String name = text(fields, NAME);
@@ -99,6 +98,18 @@ public final class RingPoolValidator {
             case "false", "no", "0" -> Boolean.FALSE;
             default -> null;
         };
+    }
+
+    /**
+     * Checks an id of a pool, advertiser or campaign: a segment of the API's URL path and a key column.
+     * Its length counts UTF-16 units, as the embedded H2 does, so that an id PostgreSQL would take
+     * (which counts characters) never overflows the column on H2.
+     */
+    public static void checkId(Errors errors, String field, String id) {
+        if (id.length() > MAX_TEXT_LENGTH) {
+            errors.add(field, "is too long (maximum is " + MAX_TEXT_LENGTH + " characters)");
+        }
+        checkSafeId(errors, field, id);
     }
 
     /** Checks an id that becomes a segment of the API's URL path (pool, advertiser or campaign). */
