@@ -39,11 +39,11 @@ class RingPoolClientTests {
                 RingPoolClient header = client(server.baseUrl(), AuthMode.HEADER, 1);
                 RingPoolClient query = client(server.baseUrl(), AuthMode.QUERY, 1)) {
             // when
-            ApiResult created = header.putPool("a 1", "c/1", "pool-1", POOL).block();
-            ApiResult updated = query.putPool("a 1", "c/1", "pool-1", POOL).block();
-            ApiResult listed = query.listPools("a 1", "c/1").block();
+            ApiResult created = header.putPool("a 1", "c+1 é", "pool-1", POOL).block();
+            ApiResult updated = query.putPool("a 1", "c+1 é", "pool-1", POOL).block();
+            ApiResult listed = query.listPools("a 1", "c+1 é").block();
 
-            // then: ids with a space and a slash survive the trip as path segments
+            // then: ids with spaces, a plus and non-ASCII letters survive the trip as path segments
             assertThat(created.status()).isEqualTo(201);
             assertThat(updated.status()).isEqualTo(200);
             assertThat(listed.body()).contains("\"id_from_network\":\"pool-1\"");
