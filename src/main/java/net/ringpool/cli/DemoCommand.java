@@ -38,9 +38,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "A tour that needs nothing set up: starts the RingPools API (serve) in-process on a free port with",
-                "the embedded database under ./.ringpool/ and a generated token, imports the sample files",
-                "(sample-data/, or the copies bundled in the jar) and prints what happened to every row."})
+                "A tour that needs nothing set up: serve, import, outcomes.",
+                "",
+                "Starts the RingPools API (serve) in-process on a free port with the",
+                "embedded database under ./.ringpool/ and a generated token, imports the",
+                "sample files (sample-data/, or the copies bundled in the jar) and shows",
+                "what happened to every row.",
+                ""})
 class DemoCommand implements Callable<Integer> {
 
     static final String NETWORK = "1234";

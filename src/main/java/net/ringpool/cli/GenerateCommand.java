@@ -12,9 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Writes a large import file for rehearsals and benchmarks. The same options always give the same",
-                "file. Rows spread over advertisers and campaigns; a share of them carries one deliberate mistake",
-                "(their id_from_network ends in -x), so an import of the file ends with exit code 3."},
+                "Writes a large import file for rehearsals and benchmarks.",
+                "",
+                "The same options always give the same file. Rows spread over",
+                "advertisers and campaigns; a share of them carries one deliberate",
+                "mistake (their id_from_network ends in -x), so that an import of the",
+                "file ends with exit code 3.",
+                ""},
         footer = {"", "Example:", "  ringpool-batch generate --rows 20000 --invalid-share 0.05 -o pools-20k.csv"})
 class GenerateCommand implements Callable<Integer> {
 

@@ -25,23 +25,29 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Imports RingPool definitions from CSV files into the API (a Spring Batch job): every row is",
-                "validated, sent as its action column asks (upsert by default, create, update, delete) and gets",
-                "exactly one outcome: CREATED, UPDATED, UNCHANGED, DELETED, INVALID, REJECTED or FAILED.",
+                "Imports RingPools from CSV files into the API (a Spring Batch job).",
                 "",
-                "Outcomes go to the job database and to DIR/outcomes.csv and DIR/errors.csv (the rows that did not",
-                "succeed, ready to be fixed and imported again). Every file's header is checked before anything is",
-                "sent. The token comes from $INVOCA_API_TOKEN or --token-file, never from the command line.",
+                "Every row is validated, sent as its action column asks (upsert by",
+                "default, create, update, delete) and gets exactly one outcome: CREATED,",
+                "UPDATED, UNCHANGED, DELETED, INVALID, REJECTED or FAILED. Outcomes go to",
+                "the job database and to DIR/outcomes.csv and DIR/errors.csv (the rows",
+                "that did not succeed, ready to be fixed and imported again). Every",
+                "file's header is checked before anything is sent. The token comes from",
+                "$INVOCA_API_TOKEN or --token-file, never from the command line.",
                 "",
-                "Resuming: if a run fails, stops or is killed, running the same command again resumes it from its",
-                "last committed chunk; rows already recorded are not sent again. After a completed run, the same",
-                "command imports the files again as a new run.",
+                "Resuming: when a run fails, stops or is killed, the same command resumes",
+                "it from its last committed chunk; rows already recorded are not sent",
+                "again. After a completed run, the same command is a new run.",
                 "",
-                "Exit codes: 0 every row succeeded or was unchanged; 1 the job failed or stopped (API down, token",
-                "refused, skip limit passed, database down; run the same command to resume); 2 unusable input or",
-                "options, nothing sent; 3 completed, but some rows ended INVALID, REJECTED or FAILED."},
+                "Exit codes: 0 every row succeeded or was unchanged; 1 the job failed or",
+                "stopped (API down, token refused, skip limit passed, database down): run",
+                "the same command to resume; 2 unusable input or options, nothing sent;",
+                "3 completed, but some rows ended INVALID, REJECTED or FAILED.",
+                ""},
         footer = {"", "Example:",
-                "  INVOCA_API_TOKEN=... ringpool-batch import pools.csv --api-url https://invoca.net --network-id 1234"})
+                "  export INVOCA_API_TOKEN=...",
+                "  ringpool-batch import pools.csv --api-url https://invoca.net \\",
+                "      --network-id 1234 --skip-limit 100"})
 class ImportCommand implements Callable<Integer> {
 
     @Spec

@@ -55,7 +55,8 @@ class ImportRun {
         }
 
         int exitCode;
-        if (execution.getStatus() != BatchStatus.COMPLETED || written == null) {
+        // a completed run stays completed when only its files failed: the outcomes are in the database
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
             exitCode = ExitCode.FAILED;
         } else {
             exitCode = counts.keySet().stream().anyMatch(OutcomeStatus::isProblem) ? ExitCode.ROWS_FAILED : ExitCode.OK;

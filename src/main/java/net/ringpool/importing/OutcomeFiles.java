@@ -121,6 +121,7 @@ class OutcomeFiles {
     private final class Join implements AutoCloseable {
 
         private final List<CsvHeader> headers;
+        private final List<Map<String, Integer>> positions;
         private final List<String> columns;
         private int fileIndex = -1;
         private CsvRecordCursor cursor;
@@ -128,6 +129,7 @@ class OutcomeFiles {
 
         Join(List<CsvHeader> headers, List<String> columns) {
             this.headers = headers;
+            this.positions = headers.stream().map(CsvHeader::positions).toList();
             this.columns = columns;
         }
 
@@ -136,11 +138,11 @@ class OutcomeFiles {
             try {
                 CsvRecordCursor.Record found = find(outcome.fileIndex(), outcome.line());
                 List<String> cells = new ArrayList<>(columns.size());
-                Map<String, Integer> positions = headers.get(outcome.fileIndex()).positions();
+                Map<String, Integer> ofFile = positions.get(outcome.fileIndex());
                 String unnamedPrefix = "#" + outcome.fileIndex() + ":";
                 for (String column : columns) {
                     Integer position = column.startsWith(unnamedPrefix)
-                            ? Integer.valueOf(column.substring(unnamedPrefix.length())) : positions.get(column);
+                            ? Integer.valueOf(column.substring(unnamedPrefix.length())) : ofFile.get(column);
                     boolean present = found != null && position != null && position < found.cells().size();
                     cells.add(present ? found.cells().get(position) : "");
                 }
