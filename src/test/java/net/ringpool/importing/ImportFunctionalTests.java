@@ -217,6 +217,7 @@ class ImportFunctionalTests {
         // given
         Path file = generate(directory, "token.csv", 500, 0, "tok-");
         Path wrongToken = ImportFixtures.tokenFile(directory, "not-the-token");
+        long requestsBefore = ImportFixtures.allRequests(server, NETWORK);
 
         // when
         Result refused = CommandLine.run(args(file, "--token-file", wrongToken.toString()));
@@ -228,6 +229,8 @@ class ImportFunctionalTests {
                 + System.lineSeparator());
         assertThat(refused.seconds()).isLessThan(30);
         assertThat(outcomes.statusByLine(refused.jobExecutionId())).isEmpty();
+        assertThat(ImportFixtures.allRequests(server, NETWORK) - requestsBefore).as("requests sent")
+                .isPositive().isLessThanOrEqualTo(16);
 
         // when the same import runs with the right token
         Result resumed = importFile(file);
