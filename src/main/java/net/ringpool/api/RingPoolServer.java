@@ -44,6 +44,15 @@ public final class RingPoolServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /**
+     * Requests received so far per {@code "METHOD /path"}, when the server was started with the property
+     * {@code ringpool.serve.count-requests=true} (tests do); empty otherwise.
+     */
+    public Map<String, Long> requestCounts() {
+        RequestCounter counter = context.getBeanProvider(RequestCounter.class).getIfAvailable();
+        return counter == null ? Map.of() : counter.snapshot();
+    }
+
     /** Blocks until the server is closed, e.g. by Ctrl-C. */
     public void awaitShutdown() throws InterruptedException {
         while (context.isActive()) {

@@ -54,6 +54,11 @@ public class ApiOptions {
         return networkId;
     }
 
+    /** The API's base as given on the command line. */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
     /** Checks the options and loads the token; throws {@link UsageException} (exit 2) when unusable. */
     public ClientSettings settings(int maxConnections) {
         return settings(maxConnections, System.getenv());

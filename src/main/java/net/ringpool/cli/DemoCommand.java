@@ -1,0 +1,122 @@
+package net.ringpool.cli;
+
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import net.ringpool.api.FaultSettings;
+import net.ringpool.api.RingPoolServer;
+import net.ringpool.api.ServeSettings;
+import net.ringpool.client.ApiCredentials;
+import net.ringpool.client.AuthMode;
+import net.ringpool.client.ClientSettings;
+import net.ringpool.db.DatabaseOptions;
+import net.ringpool.importing.CsvOptions;
+import net.ringpool.importing.ImportOutput;
+import net.ringpool.importing.ImportReport;
+import net.ringpool.importing.ImportSettings;
+import net.ringpool.importing.Importer;
+import net.ringpool.sample.SampleData;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "A tour that needs nothing set up: serve, import, outcomes.",
+                "",
+                "Starts the RingPools API (serve) in-process on a free port with the",
+                "embedded database under ./.ringpool/ and a generated token, imports the",
+                "sample files (sample-data/, or the copies bundled in the jar) and shows",
+                "what happened to every row.",
+                ""})
+class DemoCommand implements Callable<Integer> {
+
+    static final String NETWORK = "1234";
+    private static final int SHOWN_ERRORS = 15;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> db = database.springProperties();
+        String token = UUID.randomUUID().toString();
+        List<Path> files = SampleData.files(Path.of("sample-data"), Path.of(".ringpool", "sample-data"));
+        int exitCode = ExitCode.OK;
+        try (RingPoolServer server = RingPoolServer.start(0, "127.0.0.1",
+                new ServeSettings(Map.of(token, NETWORK), Set.of(), false, FaultSettings.none()), db, common.debug())) {
+            out.printf("RingPools API (serve) listening on %s for network %s, database %s%n%n", server.baseUrl(),
+                    NETWORK, db.get("spring.datasource.url"));
+            for (Path file : files) {
+                out.printf("$ ringpool-batch import %s --api-url %s --network-id %s%n", file, server.baseUrl(), NETWORK);
+                out.flush();
+                ImportReport report = Importer.run(settings(file, server, token), db, common.debug(),
+                        new ImportOutput(err, false));
+                report.summary().forEach(out::println);
+                if (report.failure() != null) {
+                    out.println("  " + report.failure());
+                    exitCode = ExitCode.FAILED;
+                }
+                showErrors(out, report.errorsFile());
+                out.printf("  exit code %d%n%n", report.exitCode());
+            }
+        }
+        out.println("Every row above has one outcome in the job database (table ringpool_row_outcome) and in the");
+        out.println("outcomes.csv named above; fix the rows of errors.csv and import it again. Your own files:");
+        out.println("  INVOCA_API_TOKEN=... java -jar target/ringpool-batch.jar import FILE.csv --api-url URL --network-id N");
+        out.flush();
+        return exitCode;
+    }
+
+    private static ImportSettings settings(Path file, RingPoolServer server, String token) {
+        ClientSettings client = new ClientSettings(URI.create(server.baseUrl()), NETWORK, ApiCredentials.of(token),
+                AuthMode.HEADER, Duration.ofSeconds(30), 5, Duration.ofMillis(200), Duration.ofSeconds(30),
+                Duration.ofSeconds(120), 0, 16);
+        return new ImportSettings(List.of(file), CsvOptions.defaults(), server.baseUrl(), NETWORK, client, 16, 100, -1,
+                50, false, false, null, false);
+    }
+
+    /** The first rows of errors.csv: line, status and message. */
+    private static void showErrors(PrintWriter out, Path errors) throws Exception {
+        if (errors == null || !Files.exists(errors)) {
+            return;
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(errors, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            int shown = 0;
+            for (CSVRecord record : parser) {
+                if (shown++ == SHOWN_ERRORS) {
+                    out.println("    …");
+                    break;
+                }
+                out.printf("    line %-3s %-8s %s%n", record.get("outcome_line"), record.get("outcome_status"),
+                        record.get("outcome_message"));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package net.ringpool.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import net.ringpool.client.PoolJson;
+import net.ringpool.pool.CsvLayout;
+import net.ringpool.pool.RingPool;
+import net.ringpool.pool.RingPoolField;
+import net.ringpool.pool.RingPoolValidator;
+import net.ringpool.pool.Validation;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pools as the API answers them, read back through the same CSV cells and validator as an import row,
+ * so that a row and the API's pool compare field by field.
+ */
+final class ApiPools {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private ApiPools() {
+    }
+
+    /** The pools of a list answer (a bare JSON array); pools the validator refuses are left out. */
+    static List<RingPool> list(String body) {
+        List<RingPool> pools = new ArrayList<>();
+        if (parse(body) instanceof List<?> elements) {
+            for (Object element : elements) {
+                RingPool pool = element instanceof Map<?, ?> json ? pool(json) : null;
+                if (pool != null) {
+                    pools.add(pool);
+                }
+            }
+        }
+        return pools;
+    }
+
+    /** The pool of a GET answer, or null when it cannot be read as one. */
+    static RingPool one(String body) {
+        return parse(body) instanceof Map<?, ?> json ? pool(json) : null;
+    }
+
+    /** Whether two pools have the same writable fields; the API's read-only ones do not count. */
+    static boolean sameWritableFields(RingPool current, RingPool wanted) {
+        return current != null && wanted != null && writable(current).equals(writable(wanted));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RingPool pool(Map<?, ?> json) {
+        Map<String, String> cells = PoolJson.cells((Map<String, Object>) json);
+        CsvLayout.READ_ONLY.forEach(cells::remove);
+        Validation validation = RingPoolValidator.validate(cells,
+                PoolJson.splitWhitelist(cells.get(RingPoolField.TN_PREFIX_WHITELIST)), false);
+        return validation.isValid() ? validation.pool() : null;
+    }
+
+    private static RingPool writable(RingPool pool) {
+        return pool.withGenerated(null, null, null, null, null);
+    }
+
+    private static Object parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : JSON.readValue(body, Object.class);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package net.ringpool.importing;
+
+import net.ringpool.pool.RingPool;
+
+/**
+ * What is known about a pool before a row is sent: nothing, that it is absent, or its current fields
+ * (from {@code --only-changed}'s campaign lists, or a GET).
+ */
+record CurrentPool(Knowledge knowledge, RingPool pool) {
+
+    enum Knowledge { UNKNOWN, ABSENT, PRESENT }
+
+    static final CurrentPool UNKNOWN = new CurrentPool(Knowledge.UNKNOWN, null);
+    static final CurrentPool ABSENT = new CurrentPool(Knowledge.ABSENT, null);
+
+    static CurrentPool present(RingPool pool) {
+        return new CurrentPool(Knowledge.PRESENT, pool);
+    }
+
+    boolean isUnknown() {
+        return knowledge == Knowledge.UNKNOWN;
+    }
+
+    boolean isAbsent() {
+        return knowledge == Knowledge.ABSENT;
+    }
+
+    boolean isPresent() {
+        return knowledge == Knowledge.PRESENT;
+    }
+}

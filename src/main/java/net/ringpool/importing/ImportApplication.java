@@ -1,0 +1,62 @@
+package net.ringpool.importing;
+
+import net.ringpool.client.RingPoolClient;
+import net.ringpool.outcome.OutcomeRepository;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Spring context of one {@code import}: Boot's batch auto-configuration with the JDBC job
+ * repository in the project database (migrated by Flyway), the import job, and the API client. Only
+ * the auto-configurations the job uses, since every import starts a context of its own.
+ */
+@SpringBootConfiguration
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
+        DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
+        BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
+@Import({ImportJobConfiguration.class, OutcomeRepository.class})
+class ImportApplication {
+
+    /** None for a dry run, which sends nothing. */
+    @Bean(destroyMethod = "close")
+    RingPoolClient ringPoolClient(ImportSettings settings) {
+        return settings.client() == null ? null : new RingPoolClient(settings.client());
+    }
+
+    @Bean
+    ImportLauncher importLauncher(JobOperator jobOperator, JobRepository jobRepository, Job importJob,
+            ImportSettings settings, ImportOutput output) {
+        return new ImportLauncher(jobOperator, jobRepository, importJob, settings.recoverElsewhere(),
+                notice -> {
+                    output.err().println(notice);
+                    output.err().flush();
+                });
+    }
+
+    @Bean
+    OutcomeFiles outcomeFiles(ImportSettings settings, OutcomeRepository outcomes) {
+        return new OutcomeFiles(settings.files(), settings.csv(), outcomes);
+    }
+
+    @Bean
+    ImportRun importRun(ImportLauncher importLauncher, OutcomeRepository outcomes, OutcomeFiles outcomeFiles,
+            ImportSettings settings) {
+        return new ImportRun(importLauncher, outcomes, outcomeFiles, settings);
+    }
+}

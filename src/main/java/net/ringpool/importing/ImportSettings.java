@@ -1,0 +1,33 @@
+package net.ringpool.importing;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import net.ringpool.client.ClientSettings;
+
+/**
+ * One import as the command line asks for it.
+ *
+ * @param files the CSV files, imported in this order as one run
+ * @param apiUrl the API's base as given, part of the run's identity
+ * @param client how to reach the API; null for a dry run, which sends nothing
+ * @param concurrency requests in flight at once within a chunk
+ * @param chunkSize rows per chunk: per transaction of outcomes and progress
+ * @param skipLimit problem rows the whole run may have before it stops; negative for no limit
+ * @param maxConsecutiveFailures rows in a row failing after every retry that stop the run
+ * @param out where outcomes.csv and errors.csv go; null for ./out/JOB_EXECUTION_ID/
+ * @param recoverElsewhere resume a run recorded as running on another host, whose process is gone
+ */
+public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, String networkId, ClientSettings client,
+        int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
+        boolean onlyChanged, Path out, boolean recoverElsewhere) {
+
+    public ImportSettings {
+        files = List.copyOf(files);
+    }
+
+    /** The files' absolute paths, as the run's identity and the outcomes record them. */
+    List<String> fileNames() {
+        return files.stream().map(file -> file.toAbsolutePath().normalize().toString()).toList();
+    }
+}

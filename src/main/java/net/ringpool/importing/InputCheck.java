@@ -1,0 +1,64 @@
+package net.ringpool.importing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.ringpool.cli.UsageException;
+
+/**
+ * Checks every file before the job starts, so that an unusable file stops the import before anything
+ * is sent (exit 2): readable, a header with the required columns, no unknown or repeated columns.
+ */
+final class InputCheck {
+
+    private InputCheck() {
+    }
+
+    /** @throws UsageException with one line per unusable file, naming it and what is wrong */
+    static void check(List<Path> files, CsvOptions options) {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            String problem = problem(file, options);
+            if (problem != null) {
+                problems.add(file + ": " + problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join(System.lineSeparator() + "error: ", problems));
+        }
+    }
+
+    private static String problem(Path file, CsvOptions options) {
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a CSV file";
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return Files.exists(file) ? "cannot be read (permissions?)" : "no such file";
+        }
+        CsvHeader header;
+        try {
+            header = CsvHeader.read(file, options);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+        List<String> missing = header.missingColumns(options.networkGeneratesIds());
+        if (!missing.isEmpty()) {
+            return "the header lacks the required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + (options.delimiter() == ',' && header.size() == 1 && header.names().get(0).contains(";")
+                            ? " (is the file separated by semicolons? use --delimiter ';')" : "");
+        }
+        List<String> duplicates = header.duplicateColumns();
+        if (!duplicates.isEmpty()) {
+            return "the header repeats the column" + (duplicates.size() > 1 ? "s " : " ") + String.join(", ", duplicates);
+        }
+        List<String> unknown = header.unknownColumns();
+        if (!unknown.isEmpty() && !options.ignoreUnknownColumns()) {
+            return "unknown column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + " (--ignore-unknown-columns imports the file without them)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package net.ringpool.importing;
+
+import java.util.Map;
+
+import net.ringpool.pool.RingPool;
+
+/**
+ * A row after validation: what to send for it, or why nothing can be sent.
+ *
+ * @param actionText the action as recorded in the outcome (the cell as read when it names no action)
+ * @param action the parsed action; null when the row is invalid because of it
+ * @param pool the validated pool; null for a delete or an invalid row
+ * @param body the JSON body of a create or update; null otherwise
+ * @param problem every problem of an invalid row in one message, or null
+ */
+record PoolRequest(int fileIndex, long line, String advertiserId, String campaignId, String idFromNetwork,
+        String actionText, RowAction action, RingPool pool, Map<String, Object> body, String problem) {
+
+    boolean isInvalid() {
+        return problem != null;
+    }
+}

@@ -1,0 +1,130 @@
+package net.ringpool.importing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.ringpool.outcome.OutcomeRepository;
+import net.ringpool.outcome.OutcomeStatus;
+import net.ringpool.outcome.RowOutcome;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends a chunk's valid rows to the API, up to {@code concurrency} at once, and records every row's
+ * outcome in the chunk's transaction. Row-level API errors never escape as exceptions (the chunk step
+ * would re-send the whole chunk item by item): they are outcomes. Only what stops the whole run does
+ * escape: a refused token, or the API failing row after row; then the chunk rolls back and its rows
+ * are sent again when the run is resumed. Rows for the same pool go one after the other, in file order.
+ */
+class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
+
+    static final String STOP_KEY = "import.stop";
+    static final String DRY_RUN_MESSAGE = "valid; not sent (dry run)";
+
+    private final RowSender sender;
+    private final CampaignPools campaignPools;
+    private final OutcomeRepository outcomes;
+    private final ImportSettings settings;
+    private StepExecution stepExecution;
+    private FailureBudget budget;
+
+    /**
+     * @param sender null for a dry run
+     * @param campaignPools the current pools for {@code --only-changed}, else null
+     */
+    RingPoolWriter(RowSender sender, CampaignPools campaignPools, OutcomeRepository outcomes,
+            ImportSettings settings) {
+        this.sender = sender;
+        this.campaignPools = campaignPools;
+        this.outcomes = outcomes;
+        this.settings = settings;
+    }
+
+    @Override
+    public void beforeStep(StepExecution execution) {
+        this.stepExecution = execution;
+        // a resumed step inherits its predecessor's context, stop reason included
+        execution.getExecutionContext().remove(STOP_KEY);
+        long problemsSoFar = outcomes.countsOfInstance(execution.getJobExecution().getJobInstance().getInstanceId())
+                .entrySet().stream().filter(entry -> entry.getKey().isProblem()).mapToLong(Map.Entry::getValue).sum();
+        this.budget = new FailureBudget(settings.networkId(), settings.skipLimit(), settings.maxConsecutiveFailures(),
+                problemsSoFar);
+    }
+
+    @Override
+    public void write(Chunk<? extends PoolRequest> chunk) {
+        List<RowOutcome> recorded = new ArrayList<>(chunk.size());
+        List<PoolRequest> toSend = new ArrayList<>();
+        for (PoolRequest row : chunk) {
+            if (row.isInvalid()) {
+                recorded.add(outcome(row, SendResult.of(OutcomeStatus.INVALID, null, 0, row.problem())));
+            } else if (sender == null) {
+                recorded.add(outcome(row, SendResult.of(OutcomeStatus.VALID, null, 0, DRY_RUN_MESSAGE)));
+            } else {
+                toSend.add(row);
+            }
+        }
+        if (!toSend.isEmpty()) {
+            recorded.addAll(send(toSend));
+        }
+        outcomes.record(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+                stepExecution.getJobExecutionId(), settings.fileNames(), recorded);
+        budget.onRecorded(recorded);
+        if (budget.skipLimitPassed()) {
+            // this chunk commits with its outcomes, then the step stops: STOPPED, restartable
+            stepExecution.getExecutionContext().putString(STOP_KEY, budget.skipLimitMessage());
+            stepExecution.setTerminateOnly();
+        }
+    }
+
+    private List<RowOutcome> send(List<PoolRequest> rows) {
+        if (campaignPools != null) {
+            campaignPools.load(rows);
+        }
+        Map<Object, List<PoolRequest>> byPool = new LinkedHashMap<>();
+        for (PoolRequest row : rows) {
+            Object key = row.idFromNetwork() != null ? row.idFromNetwork() : row;
+            byPool.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        List<RowOutcome> sent = Flux.fromIterable(byPool.values())
+                .flatMap(samePool -> Flux.fromIterable(samePool).concatMap(this::sendOne), settings.concurrency())
+                .doOnNext(result -> budget.onSent(result.result()))
+                .map(result -> outcome(result.row(), result.result()))
+                .collectList()
+                .block();
+        return sent == null ? List.of() : sent;
+    }
+
+    private Mono<Sent> sendOne(PoolRequest row) {
+        return Mono.defer(() -> {
+            CurrentPool current = campaignPools == null ? CurrentPool.UNKNOWN : campaignPools.current(row);
+            return sender.send(row, current);
+        }).map(result -> {
+            if (campaignPools != null) {
+                campaignPools.remember(row, result);
+            }
+            return new Sent(row, result);
+        });
+    }
+
+    private static RowOutcome outcome(PoolRequest row, SendResult result) {
+        return new RowOutcome(row.fileIndex(), row.line(), blankToNull(row.advertiserId()),
+                blankToNull(row.campaignId()), blankToNull(row.idFromNetwork()), blankToNull(row.actionText()),
+                result.status(), result.httpStatus(), result.attempts(), result.message());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private record Sent(PoolRequest row, SendResult result) {
+    }
+}

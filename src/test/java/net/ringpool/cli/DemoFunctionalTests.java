@@ -1,0 +1,40 @@
+package net.ringpool.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import net.ringpool.db.DatabaseOptions;
+import net.ringpool.support.CommandLine;
+import net.ringpool.support.CommandLine.Result;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo on a fresh embedded H2 database, as a first run on a fresh clone would do it. */
+class DemoFunctionalTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theDemoImportsTheSampleFilesOnAFreshEmbeddedDatabase() {
+        // given a fresh embedded database (the demo's default is ./.ringpool/)
+
+        // when
+        Result result = CommandLine.run("demo", "--db", DatabaseOptions.embeddedUrl(directory));
+
+        // then both sample files are imported, every row with its outcome
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
+        assertThat(result.out())
+                .contains("RingPools API (serve) listening on http://127.0.0.1:")
+                .contains("rows:     9 (7 CREATED, 1 UPDATED, 1 DELETED)")
+                .contains("rows:     12 (1 CREATED, 9 INVALID, 2 REJECTED)")
+                .contains("line 3   INVALID  name: can't be blank; pool_type: is not included in the list")
+                .contains("line 10  REJECTED id_from_network: has already been taken")
+                .contains("line 13  INVALID  line 13: a quoted cell is never closed")
+                .contains("exit code 0")
+                .contains("exit code 3");
+        assertThat(result.err()).isEmpty();
+    }
+}

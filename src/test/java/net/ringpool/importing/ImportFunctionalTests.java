@@ -1,0 +1,270 @@
+package net.ringpool.importing;
+
+import static net.ringpool.importing.ImportFixtures.apiPools;
+import static net.ringpool.importing.ImportFixtures.campaignsOf;
+import static net.ringpool.importing.ImportFixtures.generate;
+import static net.ringpool.importing.ImportFixtures.validRows;
+import static net.ringpool.importing.ImportFixtures.writeRequests;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import net.ringpool.api.FaultSettings;
+import net.ringpool.api.RingPoolServer;
+import net.ringpool.api.ServeSettings;
+import net.ringpool.cli.ExitCode;
+import net.ringpool.pool.RingPool;
+import net.ringpool.support.CommandLine;
+import net.ringpool.support.CommandLine.Result;
+import net.ringpool.support.Outcomes;
+import net.ringpool.support.TestDatabase;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The import job end to end: the command line, a real serve over HTTP, the PostgreSQL job database. */
+class ImportFunctionalTests {
+
+    private static final String NETWORK = "5101";
+    private static final String TOKEN = "import-functional-token";
+    private static RingPoolServer server;
+    private static final Outcomes outcomes = new Outcomes();
+
+    @TempDir
+    static Path directory;
+
+    @BeforeAll
+    static void start() {
+        server = RingPoolServer.start(0, "127.0.0.1",
+                new ServeSettings(Map.of(TOKEN, NETWORK), Set.of(), false, FaultSettings.none()),
+                ImportFixtures.countingServe(), false);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aThousandRowsAreCreatedThenUpdatedThenFoundUnchanged() throws Exception {
+        // given
+        Path file = generate(directory, "thousand.csv", 1000, 0, "k-");
+        Map<String, PoolRequest> expected = validRows(file);
+
+        // when
+        Result created = importFile(file);
+
+        // then every row is CREATED and the API holds exactly these pools, field by field
+        assertThat(created.exitCode()).as(created.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.statusByLine(created.jobExecutionId())).hasSize(1000)
+                .allSatisfy((line, status) -> assertThat(status).isEqualTo("CREATED"));
+        Map<String, RingPool> held = apiPools(server, NETWORK, TOKEN, campaignsOf(file));
+        held.keySet().removeIf(id -> !id.startsWith("k-"));
+        assertThat(held.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((id, row) -> assertThat(ApiPools.sameWritableFields(held.get(id), row.pool()))
+                .as("pool %s", id).isTrue());
+        assertThat(Files.readAllLines(outcomesCsv(created))).hasSize(1001);
+
+        // when the same file is imported again: a new run
+        Result updated = importFile(file);
+
+        // then
+        assertThat(updated.exitCode()).as(updated.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.instanceOf(updated.jobExecutionId()))
+                .isNotEqualTo(outcomes.instanceOf(created.jobExecutionId()));
+        assertThat(outcomes.statusByLine(updated.jobExecutionId())).hasSize(1000)
+                .allSatisfy((line, status) -> assertThat(status).isEqualTo("UPDATED"));
+
+        // when it is imported once more with --only-changed
+        long writesBefore = writeRequests(server, NETWORK);
+        Result unchanged = importFile(file, "--only-changed");
+
+        // then nothing is written
+        assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.statusByLine(unchanged.jobExecutionId())).hasSize(1000)
+                .allSatisfy((line, status) -> assertThat(status).isEqualTo("UNCHANGED"));
+        assertThat(writeRequests(server, NETWORK)).isEqualTo(writesBefore);
+    }
+
+    @Test
+    void aFileWithMistakesRecordsEveryProblemAndStillWritesTheValidRows() throws Exception {
+        // given
+        Path file = Files.writeString(directory.resolve("mixed.csv"), String.join("\n",
+                "Name,Pool_Type,Destination_Type,ID_From_Network,Advertiser_ID_From_Network,"
+                        + "Advertiser_Campaign_ID_From_Network,Max_Pool_Size,Destination_URL,Action",
+                "Valid one,Search,Advertiser,m-1,acme,c1,3,https://acme.example/1,",
+                ",Billboard,Advertiser,m-2,acme,c1,0,www.no-scheme.example,",
+                "Taken id,Search,Advertiser,m-1,acme,c2,,,",
+                "Update of a missing pool,Search,Advertiser,m-404,acme,c1,,,update",
+                "Created only once,Custom,API,m-3,acme,c1,,,create",
+                "Created only once,Custom,API,m-3,acme,c1,,,create",
+                "Created only once (other values),Custom,API,m-3,acme,c1,,,create",
+                ",,,m-1,acme,c1,,,delete",
+                "\"Quote never closed,Search,Advertiser,m-5,acme,c1,,,",
+                "After the broken line,Search,Advertiser,m-6,acme,c1,,,") + "\n");
+
+        // when
+        Result result = importFile(file);
+
+        // then
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.ROWS_FAILED);
+        long execution = result.jobExecutionId();
+        assertThat(outcomes.statusByLine(execution)).containsExactly(
+                Map.entry(2L, "CREATED"), Map.entry(3L, "INVALID"), Map.entry(4L, "REJECTED"),
+                Map.entry(5L, "REJECTED"), Map.entry(6L, "CREATED"), Map.entry(7L, "UNCHANGED"),
+                Map.entry(8L, "REJECTED"), Map.entry(9L, "DELETED"), Map.entry(10L, "INVALID"),
+                Map.entry(11L, "CREATED"));
+        assertThat((String) outcomes.atLine(execution, 3).get("message")).isEqualTo("name: can't be blank; "
+                + "pool_type: is not included in the list (Search, SearchKeyword, Custom, CustomWithSearchTracking, "
+                + "ReferralDomain, ReferralDomainWithSearchTracking); destination_url: is not an absolute http(s) URL; "
+                + "max_pool_size: must be greater than or equal to 1");
+        assertThat(outcomes.atLine(execution, 4)).containsEntry("http_status", 403).containsEntry("message",
+                "id_from_network: has already been taken by a RingPool of advertiser campaign c1 and advertiser acme");
+        assertThat(outcomes.atLine(execution, 5)).containsEntry("http_status", 404).containsEntry("message",
+                "RecordNotFound: Could not find RingPool m-404 for advertiser campaign c1 and advertiser acme");
+        assertThat((String) outcomes.atLine(execution, 10).get("message"))
+                .startsWith("line 10: a quoted cell is never closed");
+        Map<String, RingPool> held = apiPools(server, NETWORK, TOKEN,
+                Set.of(new CampaignPools.Campaign("acme", "c1"), new CampaignPools.Campaign("acme", "c2")));
+        assertThat(held.keySet()).filteredOn(id -> id.startsWith("m-")).containsExactlyInAnyOrder("m-3", "m-6");
+
+        // and errors.csv holds the rows that did not succeed, as read, ready to be fixed
+        List<CSVRecord> errors = records(outcomesCsv(result).resolveSibling("errors.csv"));
+        assertThat(errors).extracting(record -> record.get("outcome_line"))
+                .containsExactly("3", "4", "5", "8", "10");
+        assertThat(errors.get(0).get("Max_Pool_Size")).isEqualTo("0");
+        assertThat(errors.get(1).get("outcome_http_status")).isEqualTo("403");
+    }
+
+    @Test
+    void aDryRunValidatesEveryRowAndSendsNothing() throws Exception {
+        // given
+        Path file = generate(directory, "dry.csv", 200, 0.1, "dry-");
+        long requestsBefore = ImportFixtures.allRequests(server, NETWORK);
+
+        // when
+        Result result = importFile(file, "--dry-run");
+
+        // then
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.ROWS_FAILED);
+        assertThat(result.out()).contains("dry run: nothing sent");
+        Map<Long, String> statuses = outcomes.statusByLine(result.jobExecutionId());
+        assertThat(statuses).hasSize(200);
+        assertThat(statuses.values()).containsOnly("VALID", "INVALID").contains("INVALID");
+        assertThat(ImportFixtures.allRequests(server, NETWORK)).isEqualTo(requestsBefore);
+        assertThat(Files.readAllLines(outcomesCsv(result))).hasSize(201);
+    }
+
+    @Test
+    void aHeaderWithoutRequiredColumnsExitsTwoWithOneLineAndSendsNothing() throws Exception {
+        // given
+        Path file = Files.writeString(directory.resolve("no-name.csv"),
+                "advertiser_id_from_network,advertiser_campaign_id_from_network,id_from_network,pool_type\na,c,p,Search\n");
+        long requestsBefore = ImportFixtures.allRequests(server, NETWORK);
+
+        // when
+        Result result = importFile(file);
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).isEqualTo("error: " + file + ": the header lacks the required columns name, "
+                + "destination_type" + System.lineSeparator());
+        assertThat(ImportFixtures.allRequests(server, NETWORK)).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void theSkipLimitStopsTheRunWhichResumesWithAHigherLimit() throws Exception {
+        // given 300 rows of which about 10% are invalid
+        Path file = generate(directory, "skip.csv", 300, 0.1, "skip-");
+
+        // when
+        Result stopped = importFile(file, "--skip-limit", "3", "--chunk-size", "50");
+
+        // then the run stops after the chunk that passed the limit, its outcomes recorded
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(stopped.err()).contains("stopped: skip limit passed").contains("(--skip-limit 3)");
+        Map<Long, String> recorded = outcomes.statusByLine(stopped.jobExecutionId());
+        assertThat(recorded.size()).isLessThan(300).isPositive().isEqualTo(recorded.size() / 50 * 50);
+        assertThat(recorded.values().stream().filter("INVALID"::equals).count()).isGreaterThan(3);
+
+        // when the same command runs again with a higher limit
+        Result resumed = importFile(file, "--skip-limit", "1000", "--chunk-size", "50");
+
+        // then it resumes the same run and every line has exactly one outcome
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCode.ROWS_FAILED);
+        assertThat(outcomes.instanceOf(resumed.jobExecutionId())).isEqualTo(outcomes.instanceOf(stopped.jobExecutionId()));
+        assertThat(outcomes.statusByLine(resumed.jobExecutionId())).hasSize(300);
+        assertThat(outcomes.jdbc().queryForObject("SELECT COUNT(*) FROM ringpool_row_outcome WHERE job_execution_id = ?",
+                Long.class, resumed.jobExecutionId())).isEqualTo(300L - recorded.size());
+        assertThat(Files.readAllLines(outcomesCsv(resumed))).hasSize(301);
+    }
+
+    @Test
+    void aRefusedTokenStopsTheRunWithinSecondsAndTheRightTokenResumesIt() throws Exception {
+        // given
+        Path file = generate(directory, "token.csv", 500, 0, "tok-");
+        Path wrongToken = ImportFixtures.tokenFile(directory, "not-the-token");
+        long requestsBefore = ImportFixtures.allRequests(server, NETWORK);
+
+        // when
+        Result refused = CommandLine.run(args(file, "--token-file", wrongToken.toString()));
+
+        // then
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.err()).isEqualTo("error: stopped: the API refused the token (HTTP 401) for network "
+                + NETWORK + ": check $INVOCA_API_TOKEN or --token-file; run the same command again to resume"
+                + System.lineSeparator());
+        assertThat(refused.seconds()).isLessThan(30);
+        assertThat(outcomes.statusByLine(refused.jobExecutionId())).isEmpty();
+        assertThat(ImportFixtures.allRequests(server, NETWORK) - requestsBefore).as("requests sent")
+                .isPositive().isLessThanOrEqualTo(16);
+
+        // when the same import runs with the right token
+        Result resumed = importFile(file);
+
+        // then
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.instanceOf(resumed.jobExecutionId())).isEqualTo(outcomes.instanceOf(refused.jobExecutionId()));
+        assertThat(outcomes.statusByLine(resumed.jobExecutionId())).hasSize(500)
+                .allSatisfy((line, status) -> assertThat(status).isEqualTo("CREATED"));
+    }
+
+    private Result importFile(Path file, String... options) throws Exception {
+        String[] tokenOptions = {"--token-file", ImportFixtures.tokenFile(directory, TOKEN).toString()};
+        return CommandLine.run(Stream.of(args(file, tokenOptions), options).flatMap(Stream::of).toArray(String[]::new));
+    }
+
+    private String[] args(Path file, String... options) {
+        List<String> args = new ArrayList<>(List.of("import", file.toString(), "--api-url", server.baseUrl(),
+                "--network-id", NETWORK, "--out", directory.resolve("out-" + System.nanoTime()).toString()));
+        args.addAll(List.of(TestDatabase.postgresOptions()));
+        args.addAll(List.of(options));
+        return args.toArray(String[]::new);
+    }
+
+    private static Path outcomesCsv(Result result) {
+        String line = result.out().lines().filter(l -> l.strip().startsWith("outcomes:")).findFirst().orElseThrow();
+        return Path.of(line.strip().substring("outcomes:".length()).strip().replaceAll(" \\(.*\\)$", ""));
+    }
+
+    private static List<CSVRecord> records(Path csv) throws Exception {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader,
+                        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return parser.getRecords();
+        }
+    }
+}
