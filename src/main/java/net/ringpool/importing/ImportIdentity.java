@@ -34,6 +34,9 @@ record ImportIdentity(String files, String contentSha256, String networkId, Stri
                 String.valueOf(settings.csv().delimiter()), settings.dryRun());
     }
 
+    /** The non-identifying job parameter that {@code ringpool_job_summary.launched_by} reads. */
+    public static final String LAUNCHED_BY = "launched_by";
+
     JobParameters parameters(long run) {
         return new JobParametersBuilder()
                 .addString("files", files)
@@ -43,7 +46,20 @@ record ImportIdentity(String files, String contentSha256, String networkId, Stri
                 .addString("delimiter", delimiter)
                 .addString("dry.run", String.valueOf(dryRun))
                 .addLong(RUN, run)
+                // who ran what, for auditors; not part of the run's identity
+                .addString(LAUNCHED_BY, launchedBy(), false)
                 .toJobParameters();
+    }
+
+    /** The operating-system user and host that started the run, e.g. {@code ringpool@batch-01}. */
+    public static String launchedBy() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return System.getProperty("user.name", "unknown") + "@" + host;
     }
 
     /** A changed file is new input: it starts a new run rather than resuming by line into other content. */

@@ -106,7 +106,7 @@ final class HtmlReportWriter implements ReportWriter {
 
     private static String errorChart(AuditReport report) {
         List<Bar> bars = report.errorGroups().stream().limit(TOP_ERRORS)
-                .map(g -> new Bar(g.status() + ": " + shorten(g.message(), 60), g.count(),
+                .map(g -> new Bar(g.status() + ": " + shorten(g.message(), 38), g.count(),
                         COLOURS.getOrDefault(g.status(), "#c62828")))
                 .toList();
         if (bars.isEmpty()) {
@@ -149,15 +149,17 @@ final class HtmlReportWriter implements ReportWriter {
         int left = 50;
         int bottom = 24;
         long max = Math.max(1, points.stream().mapToLong(AuditReport.ThroughputPoint::rows).max().orElse(1));
-        double step = points.size() == 1 ? 0 : (double) (width - left - 10) / (points.size() - 1);
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < points.size(); i++) {
-            double x = left + i * step;
-            double y = (height - bottom) - (double) points.get(i).rows() * (height - bottom - 10) / max;
-            path.append(i == 0 ? "M" : " L").append(String.format("%.1f,%.1f", x, y));
+        double slot = (double) (width - left - 10) / points.size();
+        StringBuilder bars = new StringBuilder();
+        for (AuditReport.ThroughputPoint point : points) {
+            double barHeight = (double) point.rows() * (height - bottom - 10) / max;
+            int index = points.indexOf(point);
+            bars.append(String.format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#1565c0\">"
+                    + "<title>%s: %d rows</title></rect>", left + index * slot + 1, (height - bottom) - barHeight,
+                    Math.max(1, slot - 2), barHeight, TextReportWriter.time(point.start()), point.rows()));
         }
         return "<svg id=\"throughput-chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
-                + "\" height=\"" + height + "\">"
+                + "\" height=\"" + height + "\">" + bars
                 + "<line x1=\"" + left + "\" y1=\"" + (height - bottom) + "\" x2=\"" + width + "\" y2=\""
                 + (height - bottom) + "\" stroke=\"#999\"/>"
                 + "<line x1=\"" + left + "\" y1=\"10\" x2=\"" + left + "\" y2=\"" + (height - bottom) + "\" stroke=\"#999\"/>"
@@ -165,8 +167,7 @@ final class HtmlReportWriter implements ReportWriter {
                 + "<text x=\"" + (left - 4) + "\" y=\"" + (height - bottom) + "\" text-anchor=\"end\">0</text>"
                 + "<text x=\"" + left + "\" y=\"" + (height - 6) + "\">" + TextReportWriter.time(points.get(0).start())
                 + "</text><text x=\"" + width + "\" y=\"" + (height - 6) + "\" text-anchor=\"end\">"
-                + TextReportWriter.time(points.get(points.size() - 1).start()) + "</text>"
-                + "<path d=\"" + path + "\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\"/></svg>";
+                + TextReportWriter.time(points.get(points.size() - 1).start()) + "</text></svg>";
     }
 
     private static Map<String, Object> chartData(AuditReport report) {
@@ -208,7 +209,7 @@ final class HtmlReportWriter implements ReportWriter {
             body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
             h1{font-size:1.5em;margin-bottom:0}.meta{color:#666;margin-top:.2em}
             table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
-            thead th{background:#f0f0f0}.num{text-align:right}.params{font-size:12px;color:#555}
+            thead th{background:#f0f0f0}.num{text-align:right}.params{font-size:12px;color:#555;word-break:break-all;max-width:28em}
             .charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0;border:1px solid #ddd;padding:.5em}
             figcaption{font-weight:600;margin-bottom:.3em}svg text{font-size:12px;fill:#333}
             @media print{body{margin:0;font-size:11px}.charts{display:block}figure{break-inside:avoid;margin-bottom:1em}
