@@ -20,7 +20,6 @@ import net.ringpool.client.ApiCredentials;
 import net.ringpool.client.AuthMode;
 import net.ringpool.client.ClientSettings;
 import net.ringpool.db.DatabaseOptions;
-import net.ringpool.importing.CsvOptions;
 import net.ringpool.importing.ImportOutput;
 import net.ringpool.importing.ImportReport;
 import net.ringpool.importing.ImportSettings;
@@ -95,9 +94,8 @@ class DemoCommand implements Callable<Integer> {
     private static ImportSettings settings(Path file, RingPoolServer server, String token) {
         ClientSettings client = new ClientSettings(URI.create(server.baseUrl()), NETWORK, ApiCredentials.of(token),
                 AuthMode.HEADER, Duration.ofSeconds(30), 5, Duration.ofMillis(200), Duration.ofSeconds(30),
-                Duration.ofSeconds(120), 0, 16);
-        return new ImportSettings(List.of(file), CsvOptions.defaults(), server.baseUrl(), NETWORK, client, 16, 100, -1,
-                50, false, false, null, false);
+                Duration.ofSeconds(120), 0, ImportSettings.DEFAULT_CONCURRENCY);
+        return ImportSettings.defaults(List.of(file), server.baseUrl(), NETWORK, client);
     }
 
     /** The first rows of errors.csv: line, status and message. */

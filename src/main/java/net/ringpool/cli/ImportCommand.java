@@ -3,6 +3,7 @@ package net.ringpool.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -59,11 +60,11 @@ class ImportCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+    @Option(names = "--concurrency", defaultValue = "" + ImportSettings.DEFAULT_CONCURRENCY, paramLabel = "N",
             description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--chunk-size", defaultValue = "100", paramLabel = "N",
+    @Option(names = "--chunk-size", defaultValue = "" + ImportSettings.DEFAULT_CHUNK_SIZE, paramLabel = "N",
             description = "Rows per transaction of outcomes and progress; a resumed run re-sends at most one chunk (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 
@@ -71,7 +72,8 @@ class ImportCommand implements Callable<Integer> {
             description = "Stop (exit 1, resumable) once more than N rows of the run ended INVALID, REJECTED or FAILED (default: no limit).")
     Long skipLimit;
 
-    @Option(names = "--max-consecutive-failures", defaultValue = "50", paramLabel = "N",
+    @Option(names = "--max-consecutive-failures", defaultValue = "" + ImportSettings.DEFAULT_MAX_CONSECUTIVE_FAILURES,
+            paramLabel = "N",
             description = "Stop (exit 1, resumable) when N rows in a row fail after every retry: the API is down (default: ${DEFAULT-VALUE}).")
     int maxConsecutiveFailures;
 
@@ -119,6 +121,18 @@ class ImportCommand implements Callable<Integer> {
             err.println("error: " + blocked.getMessage());
             err.flush();
             return ExitCode.FAILED;
+        } catch (RuntimeException failed) {
+            String problem = databaseProblem(failed);
+            if (problem == null) {
+                throw failed;
+            }
+            err.println("error: the job database " + database.springProperties().get("spring.datasource.url")
+                    + " cannot be used: " + problem);
+            if (common.debug()) {
+                failed.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.FAILED;
         }
         report.summary().forEach(out::println);
         out.flush();
@@ -127,6 +141,21 @@ class ImportCommand implements Callable<Integer> {
             err.flush();
         }
         return report.exitCode();
+    }
+
+    /** The first line of the deepest cause when the failure comes from the database, else null. */
+    static String databaseProblem(Throwable failure) {
+        boolean fromDatabase = false;
+        Throwable root = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            fromDatabase |= cause instanceof SQLException || cause.getClass().getName().startsWith("org.flywaydb.");
+            root = cause;
+        }
+        if (!fromDatabase) {
+            return null;
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.strip().lines().findFirst().orElse(message);
     }
 
     ImportSettings settings() {

@@ -22,8 +22,18 @@ public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, St
         int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
         boolean onlyChanged, Path out, boolean recoverElsewhere) {
 
+    public static final int DEFAULT_CONCURRENCY = 16;
+    public static final int DEFAULT_CHUNK_SIZE = 100;
+    public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 50;
+
     public ImportSettings {
         files = List.copyOf(files);
+    }
+
+    /** An import with the command's defaults: comma-separated, no skip limit, outcomes under ./out/. */
+    public static ImportSettings defaults(List<Path> files, String apiUrl, String networkId, ClientSettings client) {
+        return new ImportSettings(files, CsvOptions.defaults(), apiUrl, networkId, client, DEFAULT_CONCURRENCY,
+                DEFAULT_CHUNK_SIZE, -1, DEFAULT_MAX_CONSECUTIVE_FAILURES, false, false, null, false);
     }
 
     /** The files' absolute paths, as the run's identity and the outcomes record them. */

@@ -38,6 +38,9 @@ public final class Importer {
             properties.put("logging.level.reactor.core.publisher.Operators", "OFF");
             // a dropped connection is retried and ends in the row's outcome; a warning for each is noise
             properties.put("logging.level.reactor.netty.http.client", "ERROR");
+            // a context that cannot start (database down) is reported by the command in one line
+            properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+            properties.put("logging.level.org.springframework.context", "ERROR");
         }
         try (ConfigurableApplicationContext context = SpringLauncher.start(ImportApplication.class,
                 WebApplicationType.NONE, properties, ctx -> {

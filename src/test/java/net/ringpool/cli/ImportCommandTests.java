@@ -11,7 +11,7 @@ import net.ringpool.support.CommandLine.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The import command's usage errors: all exit 2 with one line, before any database or API is touched. */
+/** The import command's usage errors (exit 2, before any database or API is touched) and a database that is down. */
 class ImportCommandTests {
 
     @TempDir
@@ -81,6 +81,19 @@ class ImportCommandTests {
         // then
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("cannot read --token-file");
+    }
+
+    @Test
+    void aDatabaseThatIsDownIsOneLineAndExitCodeOne() throws Exception {
+        // when
+        Result result = CommandLine.run("import", file().toString(), "--api-url", "http://127.0.0.1:1", "--network-id",
+                "1", "--token-file", token().toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none", "--db-user", "x");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.err()).isEqualTo("error: the job database jdbc:postgresql://127.0.0.1:1/none cannot be used: "
+                + "Connection refused" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
     }
 
     private Path file() throws Exception {
