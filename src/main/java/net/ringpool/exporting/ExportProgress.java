@@ -2,6 +2,7 @@ package net.ringpool.exporting;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 import org.springframework.batch.core.listener.ChunkListener;
@@ -47,8 +48,8 @@ class ExportProgress implements ChunkListener<PoolRow, PoolRow>, StepExecutionLi
         }
         lastPrintedAt = now;
         double seconds = (now - startedAt) / 1e9;
-        out.printf("progress: %,d pools from %,d campaigns (%,d could not be read), %.0f s, %,.0f rows/s%n", rows,
-                recorder.exported(), recorder.failed(), seconds, seconds > 0 ? rows / seconds : 0);
+        out.printf(Locale.ROOT, "progress: %,d pools from %,d campaigns (%,d could not be read), %.0f s, %,.0f rows/s%n",
+                rows, recorder.exported(), recorder.failed(), seconds, seconds > 0 ? rows / seconds : 0);
         out.flush();
     }
 }

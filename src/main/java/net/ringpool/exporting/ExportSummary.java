@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import net.ringpool.cli.ExitCode;
 
@@ -32,25 +33,29 @@ public record ExportSummary(long jobExecutionId, boolean completed, Path file, i
 
     /** The summary on {@code out}; on failure one line naming the cause on {@code err}. */
     public void print(PrintWriter out, PrintWriter err) {
-        String seconds = String.format("%.1f s", elapsed.toMillis() / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
         if (!completed) {
             err.println("error: " + failure);
-            out.printf("export failed after %s (job execution %d): %s was not written%s%n", seconds, jobExecutionId,
-                    file, campaignsFailed + campaignsExported > 0 ? "; " + campaigns() + " were read before" : "");
+            out.printf(Locale.ROOT, "export failed after %s (job execution %d): %s was not written%s%n", seconds,
+                    jobExecutionId, file,
+                    campaignsFailed + campaignsExported > 0 ? "; " + campaigns() + " were read before" : "");
             out.println("Nothing was left behind; run the same command again to export anew.");
         } else {
-            out.printf("exported %,d %s from %s to %s%n", pools, pools == 1 ? "pool" : "pools", campaigns(), file);
-            out.printf("elapsed %s, %,.0f rows/s (job execution %d)%n", seconds, rowsPerSecond(), jobExecutionId);
+            out.printf(Locale.ROOT, "exported %,d %s from %s to %s%n", pools, pools == 1 ? "pool" : "pools",
+                    campaigns(), file);
+            out.printf(Locale.ROOT, "elapsed %s, %,.0f rows/s (job execution %d)%n", seconds, rowsPerSecond(),
+                    jobExecutionId);
         }
         if (campaignsFailed > 0) {
-            out.printf("%d %s could not be read:%n", campaignsFailed, campaignsFailed == 1 ? "campaign" : "campaigns");
+            out.printf(Locale.ROOT, "%d %s could not be read:%n", campaignsFailed,
+                    campaignsFailed == 1 ? "campaign" : "campaigns");
             for (CampaignOutcome outcome : failures) {
-                out.printf("  %s  %s  HTTP %s, %d %s: %s%n", outcome.campaign(), outcome.status(),
+                out.printf(Locale.ROOT, "  %s  %s  HTTP %s, %d %s: %s%n", outcome.campaign(), outcome.status(),
                         outcome.httpStatus() == 0 ? "-" : outcome.httpStatus(), outcome.attempts(),
                         outcome.attempts() == 1 ? "attempt" : "attempts", outcome.message());
             }
             if (campaignsFailed > failures.size()) {
-                out.printf("  ... and %d more (table ringpool_export_outcome, job_execution_id %d)%n",
+                out.printf(Locale.ROOT, "  ... and %d more (table ringpool_export_outcome, job_execution_id %d)%n",
                         campaignsFailed - failures.size(), jobExecutionId);
             }
         }
@@ -60,6 +65,6 @@ public record ExportSummary(long jobExecutionId, boolean completed, Path file, i
 
     private String campaigns() {
         int total = campaignsExported + campaignsFailed;
-        return String.format("%,d %s", total, total == 1 ? "campaign" : "campaigns");
+        return String.format(Locale.ROOT, "%,d %s", total, total == 1 ? "campaign" : "campaigns");
     }
 }

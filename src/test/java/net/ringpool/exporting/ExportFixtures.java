@@ -173,6 +173,16 @@ final class ExportFixtures {
     }
 
     record Run(int exitCode, String out, String err) {
+
+        /** The job execution the summary names. */
+        long jobExecutionId() {
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("job execution (\\d+)").matcher(out);
+            if (!matcher.find()) {
+                throw new IllegalStateException("no job execution in the summary: " + out);
+            }
+            return Long.parseLong(matcher.group(1));
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
@@ -209,6 +219,25 @@ final class ExportFixtures {
                 CSVFormat.RFC4180.builder().setDelimiter(delimiter).get())) {
             return parser.iterator().next().toList();
         }
+    }
+
+    /** The campaign outcomes of one execution as "ADVERTISER/CAMPAIGN STATUS HTTP_STATUS POOLS ATTEMPTS". */
+    static List<String> outcomes(long jobExecutionId) throws java.sql.SQLException {
+        List<String> outcomes = new ArrayList<>();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(TestDatabase.postgresUrl(),
+                TestDatabase.postgresUser(), "");
+                java.sql.PreparedStatement statement = connection.prepareStatement("SELECT advertiser_id_from_network, "
+                        + "advertiser_campaign_id_from_network, status, http_status, pool_count, attempts "
+                        + "FROM ringpool_export_outcome WHERE job_execution_id = ? ORDER BY id")) {
+            statement.setLong(1, jobExecutionId);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    outcomes.add(rs.getString(1) + "/" + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4)
+                            + " " + rs.getInt(5) + " " + rs.getInt(6));
+                }
+            }
+        }
+        return outcomes;
     }
 
     /** Files left in a directory, to show that an export leaves no temporary file behind. */

@@ -238,11 +238,11 @@ class ExportFunctionalTests {
                 .contains("Could not find AdvertiserCampaign 404 for advertiser 9");
         assertThat(ExportFixtures.readCsv(output, ',')).extracting(row -> row.get(ID_FROM_NETWORK))
                 .containsExactly("a", "b", "only");
-        long jobExecutionId = Long.parseLong(run.out().replaceAll("(?s).*\\(job execution (\\d+)\\).*", "$1"));
-        assertThat(outcomes(jobExecutionId)).containsExactly(
-                "9/404 REJECTED 404 0",
-                "10/2 EXPORTED 200 2",
-                "alpha/c EXPORTED 200 1");
+        long jobExecutionId = run.jobExecutionId();
+        assertThat(ExportFixtures.outcomes(jobExecutionId)).containsExactly(
+                "9/404 REJECTED 404 0 1",
+                "10/2 EXPORTED 200 2 1",
+                "alpha/c EXPORTED 200 1 1");
         assertThat(jobStatus(jobExecutionId)).isEqualTo("COMPLETED COMPLETED_WITH_FAILED_CAMPAIGNS");
     }
 
@@ -261,22 +261,6 @@ class ExportFunctionalTests {
         assertThat(run.err()).startsWith("error: the API refused the token for network 712 (HTTP 401")
                 .doesNotContain("token-711").doesNotContain("Exception");
         assertThat(ExportFixtures.files(directory)).containsExactly("token-token-711", "token-token-712");
-    }
-
-    private static List<String> outcomes(long jobExecutionId) throws SQLException {
-        List<String> outcomes = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(TestDatabase.postgresUrl(),
-                TestDatabase.postgresUser(), "");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT advertiser_id_from_network, "
-                        + "advertiser_campaign_id_from_network, status, http_status, pool_count "
-                        + "FROM ringpool_export_outcome WHERE job_execution_id = " + jobExecutionId + " ORDER BY id")) {
-            while (rs.next()) {
-                outcomes.add(rs.getString(1) + "/" + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4) + " "
-                        + rs.getInt(5));
-            }
-        }
-        return outcomes;
     }
 
     private static String jobStatus(long jobExecutionId) throws SQLException {
