@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The throughput benchmark of issue 6: one serve on PostgreSQL, one machine, one run, every figure
+# measured side by side so that ratios survive a noisy shared machine.
+#
+# Usage: bench/run.sh [ROWS] [LATENCIES]        default: 20000 rows, latencies "20 0" (ms)
+#        bench/run.sh memory [ROWS]             the memory run: ROWS (default 1000000) imported and
+#                                               exported with -Xmx256m at latency 0
+# Environment: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/ringpool_bench, created when
+# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64").
+# Needs: target/ringpool-batch.jar and target/test-classes (./mvnw -q -DskipTests package), psql,
+# curl, GNU time. Prints one table per latency and writes bench/last-run.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=throughput
+if [ "${1:-}" = memory ]; then mode=memory; shift; fi
+rows=${1:-20000}
+latencies=${2:-"20 0"}
+[ $mode = memory ] && { rows=${1:-1000000}; latencies=0; }
+sweep=${BENCH_CONCURRENCIES:-"32 64"}
+db=${BENCH_DB:-jdbc:postgresql://127.0.0.1:5432/ringpool_bench}
+db_name=${db##*/}
+jar=target/ringpool-batch.jar
+network=4242
+token=bench-$RANDOM$RANDOM$RANDOM
+baseline_rows=2000
+default_concurrency=$(java -jar "$jar" import --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
+default_concurrency=${default_concurrency:-16}
+
+[ -r "$jar" ] && [ -d target/test-classes ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
+if [ ! -r target/bench.classpath ]; then
+  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+fi
+classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+
+psql_db() { psql -h 127.0.0.1 -U postgres -d "$db_name" -qtA "$@"; }
+psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "SELECT 1 FROM pg_database WHERE datname = '$db_name'" | grep -q 1 \
+  || createdb -h 127.0.0.1 -U postgres "$db_name"
+psql_db -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
+
+work=$(mktemp -d)
+serve_pid=
+cleanup() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+export INVOCA_API_TOKEN=$token
+report=bench/last-run.txt
+: > "$report"
+say() { echo "$*" | tee -a "$report"; }
+
+# measure NAME ROWS CMD...: wall seconds, CPU seconds and peak RSS of CMD, with GNU time
+declare -A wall cpu rss count
+measure() {
+  local name=$1 n=$2; shift 2
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time-$name" "$@" > "$work/$name.log" 2>&1 || {
+    local code=$?
+    if [ $code -ne 0 ] && [ $code -ne 3 ]; then echo "$name failed ($code):" >&2; tail -20 "$work/$name.log" >&2; exit 1; fi
+  }
+  read -r w u s m < <(tail -1 "$work/time-$name")
+  wall[$name]=$w; cpu[$name]=$(echo "$u + $s" | bc -l); rss[$name]=$m; count[$name]=$n
+}
+rate() { echo "scale=1; ${count[$1]} / ${wall[$1]}" | bc -l; }
+cpu_per_k() { echo "scale=2; ${cpu[$1]} * 1000 / ${count[$1]}" | bc -l; }
+row() { printf '%-34s %8s %9s %10s %9s %12s\n' "$1" "${count[$2]}" "${wall[$2]}" "$(rate "$2")" "$(cpu_per_k "$2")" "$((${rss[$2]} / 1024)) MiB"; }
+ratio() { echo "scale=2; $(rate "$1") / $(rate "$2")" | bc -l; }
+
+start_serve() {
+  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null || true
+  java -jar "$jar" serve --port 0 --token "$network:$token" --latency-ms "$1" --db "$db" --db-user postgres \
+    > "$work/serve.log" 2>&1 &
+  serve_pid=$!
+  for _ in $(seq 1 120); do grep -q 'listening on' "$work/serve.log" && break; sleep 0.5; done
+  port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.log")
+  [ -n "$port" ] || { echo "serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
+  api=http://127.0.0.1:$port
+}
+generate() { java -jar "$jar" generate --rows "$2" --invalid-share 0 --id-prefix "$1-" -o "$work/$1.csv" > /dev/null; }
+import() { local name=$1 file=$2 n=$3; shift 3
+  measure "$name" "$n" java ${JAVA_HEAP:-} -jar "$jar" import "$work/$file.csv" --api-url "$api" --network-id "$network" \
+    --db "$db" --db-user postgres --out "$work/out-$name" "$@"; }
+
+say "ringpool-batch benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "rows per run: $rows; sequential baselines: $baseline_rows rows; default --concurrency $default_concurrency"
+
+if [ $mode = memory ]; then
+  start_serve 0
+  generate mem "$rows"
+  JAVA_HEAP=-Xmx256m import import-1m mem "$rows"
+  measure export-1m "$rows" java -Xmx256m -jar "$jar" export --all -o "$work/export.csv" --api-url "$api" \
+    --network-id "$network" --db "$db" --db-user postgres
+  say ""
+  printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
+  row "import, -Xmx256m" import-1m | tee -a "$report"
+  row "export, -Xmx256m" export-1m | tee -a "$report"
+  say "exported rows: $(($(wc -l < "$work/export.csv") - 1))"
+  exit 0
+fi
+
+for latency in $latencies; do
+  psql_db -c "TRUNCATE api_ring_pool CASCADE" 2>/dev/null || true
+  start_serve "$latency"
+  say ""
+  say "== serve --latency-ms $latency on PostgreSQL"
+  generate ceil "$rows"; generate base "$baseline_rows"; generate curl "$baseline_rows"; generate main "$rows"
+
+  measure ceiling "$rows" java -cp "$classpath" net.ringpool.bench.BareClient put "$api" "$network" "$token" \
+    "$work/ceil.csv" "$default_concurrency"
+  import import-c1 base "$baseline_rows" --concurrency 1
+  java -cp "$classpath" net.ringpool.bench.BareClient emit "$api" "$network" "$token" "$work/curl.csv" 1 \
+    "$baseline_rows" "$work/curl.requests"
+  measure curl-loop "$baseline_rows" bash -c 'while IFS=$'"'"'\t'"'"' read -r url body; do
+      curl -s -o /dev/null -X PUT -H "Authorization: $INVOCA_API_TOKEN" -H "Content-Type: application/json" \
+        --data "$body" "$url"; done < "$1"' _ "$work/curl.requests"
+  import import-default main "$rows"
+  best=import-default
+  for c in $sweep; do
+    generate "sweep$c" "$rows"
+    import "import-c$c" "sweep$c" "$rows" --concurrency "$c"
+    if [ "$(echo "$(rate "import-c$c") > $(rate "$best")" | bc -l)" = 1 ]; then best=import-c$c; fi
+  done
+  since=$(psql_db -c "SELECT now()")
+  import only-changed main "$rows" --only-changed
+  writes=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE updated_at > '$since'")
+  import reimport main "$rows"
+  pools=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE network_id = '$network'")
+  measure export "$pools" java -jar "$jar" export --all -o "$work/export.csv" --api-url "$api" --network-id "$network" \
+    --db "$db" --db-user postgres
+  measure bare-list "$pools" java -cp "$classpath" net.ringpool.bench.BareClient list "$api" "$network" "$token" \
+    "$work/main.csv" "$default_concurrency"
+
+  printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
+  row "ceiling: bare client, c=$default_concurrency" ceiling | tee -a "$report"
+  row "baseline: import, concurrency 1" import-c1 | tee -a "$report"
+  row "baseline: sequential curl loop" curl-loop | tee -a "$report"
+  row "import, defaults" import-default | tee -a "$report"
+  for c in $sweep; do row "import, concurrency $c" "import-c$c" | tee -a "$report"; done
+  row "import --only-changed (unchanged)" only-changed | tee -a "$report"
+  row "full re-import (all UPDATED)" reimport | tee -a "$report"
+  row "export --all ($pools pools)" export | tee -a "$report"
+  row "bare client reading the campaigns" bare-list | tee -a "$report"
+  say "import defaults / ceiling:          $(ratio import-default ceiling)"
+  say "best import ($best) / ceiling: $(ratio "$best" ceiling)"
+  say "import defaults / import c=1:       $(ratio import-default import-c1)"
+  say "import defaults / curl loop:        $(ratio import-default curl-loop)"
+  say "only-changed speed-up over re-import: $(echo "scale=1; ${wall[reimport]} / ${wall[only-changed]}" | bc -l)x; pools written during it: $writes"
+  say "export / bare client reading:       $(echo "scale=2; ${wall[bare-list]} / ${wall[export]}" | bc -l)"
+done
