@@ -20,10 +20,15 @@ import net.ringpool.client.ApiCredentials;
 import net.ringpool.client.AuthMode;
 import net.ringpool.client.ClientSettings;
 import net.ringpool.db.DatabaseOptions;
+import net.ringpool.exporting.CampaignSelection;
+import net.ringpool.exporting.ExportLauncher;
+import net.ringpool.exporting.ExportSettings;
+import net.ringpool.exporting.ExportSummary;
 import net.ringpool.importing.ImportOutput;
 import net.ringpool.importing.ImportReport;
 import net.ringpool.importing.ImportSettings;
 import net.ringpool.importing.Importer;
+import net.ringpool.pool.ColumnMapping;
 import net.ringpool.sample.SampleData;
 
 import org.apache.commons.csv.CSVFormat;
@@ -37,12 +42,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "A tour that needs nothing set up: serve, import, outcomes.",
+                "A tour that needs nothing set up: serve, import, export, re-import, report.",
                 "",
                 "Starts the RingPools API (serve) in-process on a free port with the",
                 "embedded database under ./.ringpool/ and a generated token, imports the",
                 "sample files (sample-data/, or the copies bundled in the jar) and shows",
-                "what happened to every row.",
+                "what happened to every row; exports every pool of the network to a CSV,",
+                "imports that export again with --only-changed (every row UNCHANGED,",
+                "nothing sent) and prints the audit report of the first import.",
                 ""})
 class DemoCommand implements Callable<Integer> {
 
@@ -66,6 +73,7 @@ class DemoCommand implements Callable<Integer> {
         String token = UUID.randomUUID().toString();
         List<Path> files = SampleData.files(Path.of("sample-data"), Path.of(".ringpool", "sample-data"));
         int exitCode = ExitCode.OK;
+        Long firstImport = null;
         try (RingPoolServer server = RingPoolServer.start(0, "127.0.0.1",
                 new ServeSettings(Map.of(token, NETWORK), Set.of(), false, FaultSettings.none()), db, common.debug())) {
             out.printf("RingPools API (serve) listening on %s for network %s, database %s%n%n", server.baseUrl(),
@@ -82,13 +90,54 @@ class DemoCommand implements Callable<Integer> {
                 }
                 showErrors(out, report.errorsFile());
                 out.printf("  exit code %d%n%n", report.exitCode());
+                firstImport = firstImport == null ? report.jobExecutionId() : firstImport;
             }
+            exitCode = Math.max(exitCode, roundTrip(out, err, server, token, db));
+        }
+        if (firstImport != null) {
+            out.printf("$ ringpool-batch report %d%n", firstImport);
+            out.flush();
+            exitCode = Math.max(exitCode, Main.run(out, err, "report", String.valueOf(firstImport), "--db",
+                    String.valueOf(db.get("spring.datasource.url")), "--db-user",
+                    String.valueOf(db.get("spring.datasource.username"))));
+            out.println();
         }
         out.println("Every row above has one outcome in the job database (table ringpool_row_outcome) and in the");
         out.println("outcomes.csv named above; fix the rows of errors.csv and import it again. Your own files:");
         out.println("  INVOCA_API_TOKEN=... java -jar target/ringpool-batch.jar import FILE.csv --api-url URL --network-id N");
         out.flush();
         return exitCode;
+    }
+
+    /** Export every pool of the network, then feed the export back with --only-changed: nothing to send. */
+    private int roundTrip(PrintWriter out, PrintWriter err, RingPoolServer server, String token,
+            Map<String, Object> db) throws Exception {
+        Path exported = Path.of("out", "demo-export.csv");
+        Files.createDirectories(exported.getParent());
+        out.printf("$ ringpool-batch export --all -o %s --api-url %s --network-id %s%n", exported, server.baseUrl(),
+                NETWORK);
+        out.flush();
+        ExportSummary export = ExportLauncher.run(new ExportSettings(client(server, token), new CampaignSelection.WholeNetwork(),
+                exported, ColumnMapping.identity(), ',', false, false, 8, Duration.ZERO), db, err, common.debug());
+        export.print(out, err);
+        out.println();
+        out.printf("$ ringpool-batch import %s --only-changed --api-url %s --network-id %s%n", exported,
+                server.baseUrl(), NETWORK);
+        out.flush();
+        ImportSettings reimport = settings(exported, server, token);
+        ImportReport report = Importer.run(new ImportSettings(reimport.files(), reimport.csv(), reimport.apiUrl(),
+                reimport.networkId(), reimport.client(), reimport.concurrency(), reimport.chunkSize(),
+                reimport.skipLimit(), reimport.maxConsecutiveFailures(), false, true, null, false), db,
+                common.debug(), new ImportOutput(err, false));
+        report.summary().forEach(out::println);
+        out.printf("  exit code %d%n%n", report.exitCode());
+        return Math.max(export.exitCode(), report.exitCode());
+    }
+
+    private static ClientSettings client(RingPoolServer server, String token) {
+        return new ClientSettings(URI.create(server.baseUrl()), NETWORK, ApiCredentials.of(token),
+                AuthMode.HEADER, Duration.ofSeconds(30), 5, Duration.ofMillis(200), Duration.ofSeconds(30),
+                Duration.ofSeconds(120), 0, 16);
     }
 
     private static ImportSettings settings(Path file, RingPoolServer server, String token) {
