@@ -29,9 +29,15 @@ import net.ringpool.importing.ImportReport;
 import net.ringpool.importing.ImportSettings;
 import net.ringpool.importing.Importer;
 import net.ringpool.pool.ColumnMapping;
+import net.ringpool.report.AuditService;
+import net.ringpool.report.ReportApplication;
+import net.ringpool.report.ReportFormat;
+import net.ringpool.report.ReportWriter;
 import net.ringpool.sample.SampleData;
 
 import org.apache.commons.csv.CSVFormat;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -97,9 +103,11 @@ class DemoCommand implements Callable<Integer> {
         if (firstImport != null) {
             out.printf("$ ringpool-batch report %d%n", firstImport);
             out.flush();
-            exitCode = Math.max(exitCode, Main.run(out, err, "report", String.valueOf(firstImport), "--db",
-                    String.valueOf(db.get("spring.datasource.url")), "--db-user",
-                    String.valueOf(db.get("spring.datasource.username"))));
+            try (ConfigurableApplicationContext context = SpringLauncher.start(ReportApplication.class,
+                    WebApplicationType.NONE, db, ctx -> { }, common.debug())) {
+                context.getBean(AuditService.class).execution(firstImport)
+                        .ifPresent(report -> ReportWriter.of(ReportFormat.TEXT).write(report, out));
+            }
             out.println();
         }
         out.println("Every row above has one outcome in the job database (table ringpool_row_outcome) and in the");

@@ -24,7 +24,7 @@ class DemoFunctionalTests {
         // when
         Result result = CommandLine.run("demo", "--db", DatabaseOptions.embeddedUrl(directory));
 
-        // then both sample files are imported, every row with its outcome
+        // then both sample files are imported, every row with its outcome, exported, re-imported and reported
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
         assertThat(result.out())
                 .contains("RingPools API (serve) listening on http://127.0.0.1:")
@@ -34,7 +34,13 @@ class DemoFunctionalTests {
                 .contains("line 10  REJECTED id_from_network: has already been taken")
                 .contains("line 13  INVALID  line 13: a quoted cell is never closed")
                 .contains("exit code 0")
-                .contains("exit code 3");
+                .contains("exit code 3")
+                // the round trip: the export fed back with --only-changed sends nothing
+                .contains("exported 8 pools from 4 campaigns")
+                .contains("rows:     8 (8 UNCHANGED)")
+                // and the audit report of the first import
+                .containsPattern("CREATED\\s+7")
+                .containsPattern("total\\s+9");
         assertThat(result.err()).isEmpty();
     }
 }
