@@ -41,8 +41,10 @@ public record ExportSummary(long jobExecutionId, boolean completed, Path file, i
                     campaignsFailed + campaignsExported > 0 ? "; " + campaigns() + " were read before" : "");
             out.println("Nothing was left behind; run the same command again to export anew.");
         } else {
-            out.printf(Locale.ROOT, "exported %,d %s from %s to %s%n", pools, pools == 1 ? "pool" : "pools",
-                    campaigns(), file);
+            String from = campaignsFailed == 0 ? campaigns()
+                    : String.format(Locale.ROOT, "%,d of %s", campaignsExported, campaigns());
+            out.printf(Locale.ROOT, "exported %,d %s from %s to %s%n", pools, pools == 1 ? "pool" : "pools", from,
+                    file);
             out.printf(Locale.ROOT, "elapsed %s, %,.0f rows/s (job execution %d)%n", seconds, rowsPerSecond(),
                     jobExecutionId);
         }
