@@ -16,6 +16,7 @@ import net.ringpool.importing.ImportOutput;
 import net.ringpool.importing.ImportReport;
 import net.ringpool.importing.ImportSettings;
 import net.ringpool.importing.Importer;
+import net.ringpool.pool.ColumnMapping;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +91,10 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
             description = "Cell separator, e.g. ';' for spreadsheets of semicolon locales, or tab (default: ${DEFAULT-VALUE}).")
     String delimiter;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "Read files in a customer's own layout: lines 'Their Header=our_column' (see `mapping template`); the same file `export --mapping` writes with.")
+    Path mapping;
 
     @Option(names = "--ignore-unknown-columns", description = "Import files with columns the layout does not know, ignoring those columns.")
     boolean ignoreUnknownColumns;
@@ -172,9 +177,22 @@ class ImportCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + " is a file, not a directory");
         }
         ClientSettings client = dryRun ? null : api.settings(concurrency);
-        return new ImportSettings(files, new CsvOptions(delimiter(), ignoreUnknownColumns, networkGeneratesIds),
+        return new ImportSettings(files, new CsvOptions(delimiter(), ignoreUnknownColumns, networkGeneratesIds, mapping()),
                 api.apiUrl(), api.networkId(), client, concurrency, chunkSize, skipLimit == null ? -1 : skipLimit,
                 maxConsecutiveFailures, dryRun, onlyChanged, out, recover);
+    }
+
+    private ColumnMapping mapping() {
+        if (mapping == null) {
+            return ColumnMapping.identity();
+        }
+        try {
+            return ColumnMapping.parse(mapping);
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read --mapping " + mapping);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--mapping " + e.getMessage());
+        }
     }
 
     private char delimiter() {

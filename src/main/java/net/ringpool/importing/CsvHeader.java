@@ -31,7 +31,7 @@ record CsvHeader(List<String> names, List<String> canonical, long firstDataLine)
             if (header.problem() != null) {
                 throw new IOException("the header row cannot be read: " + header.problem());
             }
-            List<String> canonical = header.cells().stream().map(CsvLayout::canonical).toList();
+            List<String> canonical = header.cells().stream().map(options::ourColumn).toList();
             return new CsvHeader(header.cells(), canonical, cursor.nextRecordLine());
         }
     }

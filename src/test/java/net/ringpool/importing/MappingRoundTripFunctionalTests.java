@@ -1,0 +1,121 @@
+package net.ringpool.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import net.ringpool.api.FaultSettings;
+import net.ringpool.api.RingPoolServer;
+import net.ringpool.api.ServeSettings;
+import net.ringpool.pool.CsvLayout;
+import net.ringpool.support.CommandLine;
+import net.ringpool.support.TestDatabase;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A customer's own spreadsheet layout round-trips through import and export with one --mapping file. */
+class MappingRoundTripFunctionalTests {
+
+    private static final String NETWORK = "8801";
+    private static final String TOKEN = "mapping-round-trip-token";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSheetInTheCustomersColumnsComesBackInTheirColumnsUnchanged() throws Exception {
+        // given: their columns, renamed and reordered, with hostile cells; semicolons as in their locale
+        Path mapping = Files.writeString(dir.resolve("layout.mapping"), """
+                # the customer's sheet
+                Pool Name=name
+                Campaign=advertiser_campaign_id_from_network
+                Pool ID=id_from_network
+                Advertiser=advertiser_id_from_network
+                Type=pool_type
+                Destination=destination_type
+                Size=max_pool_size
+                Notes=param1
+                Whitelist=tn_prefix_whitelist
+                """);
+        Path sheet = Files.writeString(dir.resolve("sheet.csv"), String.join("\r\n",
+                "Pool Name;Campaign;Pool ID;Advertiser;Type;Destination;Size;Notes;Whitelist",
+                "\"Spring; \"\"big\"\" sale\";c-1;m-1;a-1;Search;Advertiser;3;\"line one\nline two\";805|212",
+                "'=SUM(A1);c-1;m-2;a-1;Custom;API;;'+1 naïve 🎉;",
+                "Plain;c-2;m-3;a-1;SearchKeyword;Advertiser;7;   ;",
+                ""), StandardCharsets.UTF_8);
+        Path token = Files.writeString(dir.resolve("token"), TOKEN);
+        try (RingPoolServer server = RingPoolServer.start(0, "127.0.0.1",
+                new ServeSettings(Map.of(TOKEN, NETWORK), Set.of(), false, FaultSettings.none()),
+                ImportFixtures.countingServe(), false)) {
+            String[] api = {"--api-url", server.baseUrl(), "--network-id", NETWORK, "--token-file", token.toString(),
+                    "--mapping", mapping.toString(), "--delimiter", ";"};
+
+            // when: import their sheet, export it in their layout, import the export with --only-changed
+            CommandLine.Result imported = run(api, "import", sheet.toString(), "--out", dir.resolve("out1").toString());
+            Path exported = dir.resolve("export.csv");
+            CommandLine.Result export = run(api, "export", "--all", "-o", exported.toString());
+            long writesBefore = ImportFixtures.writeRequests(server, NETWORK);
+            CommandLine.Result reimported = run(api, "import", exported.toString(), "--only-changed", "--out",
+                    dir.resolve("out2").toString());
+
+            // then
+            assertThat(imported.exitCode()).as(imported.toString()).isZero();
+            assertThat(imported.out()).contains("3 CREATED");
+            assertThat(export.exitCode()).as(export.toString()).isZero();
+            assertThat(reimported.exitCode()).as(reimported.toString()).isZero();
+            assertThat(reimported.out()).contains("3 UNCHANGED");
+            assertThat(ImportFixtures.writeRequests(server, NETWORK)).isEqualTo(writesBefore);
+            List<CSVRecord> in = records(sheet);
+            List<CSVRecord> out = records(exported);
+            assertThat(out.get(0).toList()).isEqualTo(in.get(0).toList());
+            for (int row = 1; row < in.size(); row++) {
+                List<String> expected = restored(in.get(row));
+                assertThat(restored(out.get(row))).as("row %d", row).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aHeaderTheMappingDoesNotNameIsRefusedBeforeAnythingIsSent() throws IOException {
+        Path mapping = Files.writeString(dir.resolve("m"), "Pool=name\n");
+        Path sheet = Files.writeString(dir.resolve("s.csv"), "Pool,name\nx,y\n");
+
+        CommandLine.Result result = CommandLine.run("import", sheet.toString(), "--api-url", "http://127.0.0.1:1",
+                "--network-id", NETWORK, "--mapping", mapping.toString(), "--dry-run", "--db", TestDatabase.postgresUrl(),
+                "--db-user", TestDatabase.postgresUser());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("(not in the mapping) name").doesNotContain("Exception");
+    }
+
+    private static CommandLine.Result run(String[] api, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(api));
+        all.addAll(List.of(TestDatabase.postgresOptions()));
+        return CommandLine.run(all.toArray(String[]::new));
+    }
+
+    private static List<CSVRecord> records(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text = reader.lines().reduce((a, b) -> a + "\n" + b).orElse("").replace("\uFEFF", "");
+            return CSVParser.parse(text, CSVFormat.RFC4180.builder().setDelimiter(';').get()).getRecords();
+        }
+    }
+
+    /** What the cells mean once a spreadsheet's formula guard is taken off; line ends are the file's own. */
+    private static List<String> restored(CSVRecord record) {
+        return record.toList().stream().map(CsvLayout::restore).map(cell -> cell.replace("\r\n", "\n")).toList();
+    }
+}
