@@ -3,7 +3,6 @@ package net.ringpool.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +107,8 @@ class MappingRoundTripFunctionalTests {
     }
 
     private static List<CSVRecord> records(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text = reader.lines().reduce((a, b) -> a + "\n" + b).orElse("").replace("\uFEFF", "");
-            return CSVParser.parse(text, CSVFormat.RFC4180.builder().setDelimiter(';').get()).getRecords();
-        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        return CSVParser.parse(text, CSVFormat.RFC4180.builder().setDelimiter(';').get()).getRecords();
     }
 
     /** What the cells mean once a spreadsheet's formula guard is taken off; line ends are the file's own. */
