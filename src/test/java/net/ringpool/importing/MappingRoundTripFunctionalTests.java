@@ -88,8 +88,16 @@ class MappingRoundTripFunctionalTests {
 
     @Test
     void aHeaderTheMappingDoesNotNameIsRefusedBeforeAnythingIsSent() throws IOException {
-        Path mapping = Files.writeString(dir.resolve("m"), "Pool=name\n");
-        Path sheet = Files.writeString(dir.resolve("s.csv"), "Pool,name\nx,y\n");
+        Path mapping = Files.writeString(dir.resolve("m"), """
+                A=advertiser_id_from_network
+                C=advertiser_campaign_id_from_network
+                I=id_from_network
+                Pool=name
+                T=pool_type
+                D=destination_type
+                """);
+        // "name" spells one of our columns, but this layout calls it "Pool"
+        Path sheet = Files.writeString(dir.resolve("s.csv"), "A,C,I,Pool,T,D,name\na,c,i,x,Search,API,y\n");
 
         CommandLine.Result result = CommandLine.run("import", sheet.toString(), "--api-url", "http://127.0.0.1:1",
                 "--network-id", NETWORK, "--mapping", mapping.toString(), "--dry-run", "--db", TestDatabase.postgresUrl(),
