@@ -104,7 +104,7 @@ class MappingRoundTripFunctionalTests {
                 "--db-user", TestDatabase.postgresUser());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("(not in the mapping) name").doesNotContain("Exception");
+        assertThat(result.err()).contains("unknown column name").doesNotContain("Exception");
     }
 
     private static CommandLine.Result run(String[] api, String... args) {
