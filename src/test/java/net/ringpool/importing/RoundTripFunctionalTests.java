@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoundTripFunctionalTests {
 
     private static final String NETWORK = "8801";
+    private static final String MAPPED_NETWORK = "8802";
     private static final String TOKEN = "mapping-round-trip-token";
 
     @TempDir
@@ -107,16 +108,16 @@ class RoundTripFunctionalTests {
                 ""), StandardCharsets.UTF_8);
         Path token = Files.writeString(dir.resolve("token"), TOKEN);
         try (RingPoolServer server = RingPoolServer.start(0, "127.0.0.1",
-                new ServeSettings(Map.of(TOKEN, NETWORK), Set.of(), false, FaultSettings.none()),
+                new ServeSettings(Map.of(TOKEN, MAPPED_NETWORK), Set.of(), false, FaultSettings.none()),
                 ImportFixtures.countingServe(), false)) {
-            String[] api = {"--api-url", server.baseUrl(), "--network-id", NETWORK, "--token-file", token.toString(),
+            String[] api = {"--api-url", server.baseUrl(), "--network-id", MAPPED_NETWORK, "--token-file", token.toString(),
                     "--mapping", mapping.toString(), "--delimiter", ";"};
 
             // when: import their sheet, export it in their layout, import the export with --only-changed
             CommandLine.Result imported = run(api, "import", sheet.toString(), "--out", dir.resolve("out1").toString());
             Path exported = dir.resolve("export.csv");
             CommandLine.Result export = run(api, "export", "--all", "-o", exported.toString());
-            long writesBefore = ImportFixtures.writeRequests(server, NETWORK);
+            long writesBefore = ImportFixtures.writeRequests(server, MAPPED_NETWORK);
             CommandLine.Result reimported = run(api, "import", exported.toString(), "--only-changed", "--out",
                     dir.resolve("out2").toString());
 
@@ -126,7 +127,7 @@ class RoundTripFunctionalTests {
             assertThat(export.exitCode()).as(export.toString()).isZero();
             assertThat(reimported.exitCode()).as(reimported.toString()).isZero();
             assertThat(reimported.out()).contains("3 UNCHANGED");
-            assertThat(ImportFixtures.writeRequests(server, NETWORK)).isEqualTo(writesBefore);
+            assertThat(ImportFixtures.writeRequests(server, MAPPED_NETWORK)).isEqualTo(writesBefore);
             List<CSVRecord> in = records(sheet);
             List<CSVRecord> out = records(exported);
             assertThat(out.get(0).toList()).isEqualTo(in.get(0).toList());
