@@ -17,13 +17,23 @@ import net.ringpool.client.ClientSettings;
  * @param maxConsecutiveFailures rows in a row failing after every retry that stop the run
  * @param out where outcomes.csv and errors.csv go; null for ./out/JOB_EXECUTION_ID/
  * @param recoverElsewhere resume a run recorded as running on another host, whose process is gone
+ * @param partitioning how the run is split into partition steps, {@link Partitioning#NONE} for one step
  */
 public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, String networkId, ClientSettings client,
         int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
-        boolean onlyChanged, Path out, boolean recoverElsewhere) {
+        boolean onlyChanged, Path out, boolean recoverElsewhere, Partitioning partitioning) {
 
     public ImportSettings {
         files = List.copyOf(files);
+        partitioning = partitioning == null ? Partitioning.NONE : partitioning;
+    }
+
+    /** An unpartitioned import. */
+    public ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, String networkId, ClientSettings client,
+            int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
+            boolean onlyChanged, Path out, boolean recoverElsewhere) {
+        this(files, csv, apiUrl, networkId, client, concurrency, chunkSize, skipLimit, maxConsecutiveFailures, dryRun,
+                onlyChanged, out, recoverElsewhere, Partitioning.NONE);
     }
 
     /** The files' absolute paths, as the run's identity and the outcomes record them. */
