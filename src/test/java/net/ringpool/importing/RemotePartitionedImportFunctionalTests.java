@@ -6,6 +6,7 @@ import static net.ringpool.importing.ImportFixtures.generate;
 import static net.ringpool.importing.ImportFixtures.validRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,10 @@ import net.ringpool.support.Outcomes;
 import net.ringpool.support.TestDatabase;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -152,6 +157,47 @@ class RemotePartitionedImportFunctionalTests {
     }
 
     @Test
+    void javaSerializedRequestsAreDeadLetteredOnceAndTheirPartitionsFailInsteadOfBeingRedeliveredForever()
+            throws Exception {
+        // given a manager waiting for two partitions, whose requests are replaced by Java-serialized ones,
+        // as a manager with Spring AMQP's default converter would send them
+        Path file = generate(directory, "serialized.csv", 200, 0, "serialized-");
+        String queue = queue();
+        Path token = ImportFixtures.tokenFile(directory, TOKEN);
+        CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(WorkerProcess.BROKER));
+        try (RingPoolServer server = serve(FaultSettings.none())) {
+            String[] args = importArgs(file, server, queue, "2", "120");
+            CompletableFuture<Result> manager = CompletableFuture.supplyAsync(() -> CommandLine.run(args));
+            waitFor(() -> waitingPartitions().size() == 2, null);
+            RabbitAdmin admin = new RabbitAdmin(connections);
+            waitFor(() -> admin.getQueueInfo(queue) != null && admin.getQueueInfo(queue).getMessageCount() == 2, null);
+            admin.purgeQueue(queue, false);
+            RabbitTemplate serializing = new RabbitTemplate(connections);
+            for (long stepExecutionId : waitingPartitions()) {
+                serializing.convertAndSend("", queue, new StepExecutionRequest("importRows", stepExecutionId), message -> {
+                    message.getMessageProperties().setHeader("ringpool-step-execution-id", stepExecutionId);
+                    return message;
+                });
+            }
+
+            // when a worker takes them
+            try (WorkerProcess worker = WorkerProcess.start(directory, "strict", queue, token)) {
+                Result failed = manager.get();
+
+                // then each was logged once as an error and dead-lettered, and the manager stopped waiting
+                assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.FAILED);
+                assertThat(failed.err()).contains("2 partitions did not complete")
+                        .contains("the worker could not read its request");
+                assertThat(worker.log().split("rejected an unreadable partition request", -1)).hasSize(3);
+                assertThat(admin.getQueueInfo(queue + ".dead").getMessageCount()).isEqualTo(2);
+                assertThat(admin.getQueueInfo(queue).getMessageCount()).isZero();
+            }
+        } finally {
+            connections.destroy();
+        }
+    }
+
+    @Test
     void theManagerRefusesARelativePathUpFront() throws Exception {
         // given
         Path file = generate(directory, "relative.csv", 10, 0, "relative-");
@@ -186,6 +232,12 @@ class RemotePartitionedImportFunctionalTests {
 
     private static String queue() {
         return "ringpool.test." + UUID.randomUUID();
+    }
+
+    private List<Long> waitingPartitions() {
+        return outcomes.jdbc().queryForList("SELECT step_execution_id FROM batch_step_execution WHERE step_name "
+                + "LIKE 'importRows:%' AND status = 'STARTING' AND job_execution_id = (SELECT MAX(job_execution_id) "
+                + "FROM batch_job_execution)", Long.class);
     }
 
     private long committedChunks() {

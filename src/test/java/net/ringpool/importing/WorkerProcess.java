@@ -29,7 +29,7 @@ final class WorkerProcess implements AutoCloseable {
     static WorkerProcess start(Path directory, String name, String queue, Path tokenFile) throws Exception {
         Path log = directory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", testClasspath(), Main.class.getName(), "worker",
+                "-Xmx256m", "-cp", testClasspath(), Main.class.getName(), "worker",
                 "--broker", BROKER, "--queue", queue, "--token-file", tokenFile.toString(), "--chunk-size", "100"));
         command.addAll(List.of(TestDatabase.postgresOptions()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
