@@ -2,6 +2,7 @@ package net.ringpool.importing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import net.ringpool.pool.CsvLayout;
 
@@ -47,7 +48,8 @@ record PartitionSlices(List<Slice> slices) {
         return false;
     }
 
-    long rows(java.util.Map<String, long[]> positionsByCampaign) {
+    /** How many of these rows (positions by campaign) the slices hold. */
+    long rows(Map<String, long[]> positionsByCampaign) {
         long rows = 0;
         for (Slice slice : slices) {
             for (long position : positionsByCampaign.get(slice.campaign())) {

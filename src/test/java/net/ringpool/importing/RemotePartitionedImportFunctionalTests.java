@@ -57,8 +57,8 @@ class RemotePartitionedImportFunctionalTests {
         String queue = queue();
         Path token = ImportFixtures.tokenFile(directory, TOKEN);
         try (RingPoolServer server = serve(FaultSettings.none());
-                WorkerProcess first = WorkerProcess.start(directory, "worker-1", queue, token);
-                WorkerProcess second = WorkerProcess.start(directory, "worker-2", queue, token)) {
+                WorkerProcess first = WorkerProcess.start(directory, "worker-1", queue, token, 500);
+                WorkerProcess second = WorkerProcess.start(directory, "worker-2", queue, token, 500)) {
 
             // when the manager hands out eight partitions
             Result imported = CommandLine.run(importArgs(file, server, queue, "8", "60"));

@@ -27,10 +27,15 @@ final class WorkerProcess implements AutoCloseable {
 
     /** Starts a worker on the queue and waits until it listens. */
     static WorkerProcess start(Path directory, String name, String queue, Path tokenFile) throws Exception {
+        return start(directory, name, queue, tokenFile, 100);
+    }
+
+    static WorkerProcess start(Path directory, String name, String queue, Path tokenFile, int chunkSize)
+            throws Exception {
         Path log = directory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", testClasspath(), Main.class.getName(), "worker",
-                "--broker", BROKER, "--queue", queue, "--token-file", tokenFile.toString(), "--chunk-size", "100"));
+                "--broker", BROKER, "--queue", queue, "--token-file", tokenFile.toString(), "--chunk-size", String.valueOf(chunkSize)));
         command.addAll(List.of(TestDatabase.postgresOptions()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         WorkerProcess worker = new WorkerProcess(process, log);
