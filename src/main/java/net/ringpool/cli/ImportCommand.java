@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -17,6 +18,7 @@ import net.ringpool.importing.ImportReport;
 import net.ringpool.importing.ImportSettings;
 import net.ringpool.importing.Importer;
 import net.ringpool.pool.ColumnMapping;
+import net.ringpool.importing.Partitioning;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,6 +109,21 @@ class ImportCommand implements Callable<Integer> {
             description = "Resume a run recorded as still running on another host whose process is gone (on this host that is detected by itself).")
     boolean recover;
 
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+            description = "Split the input into N partitions by campaign (and line ranges of large campaigns) and run them side by side: on a thread pool here, or with --remote on workers (default: one step, no partitions).")
+    int partitions;
+
+    @Option(names = "--remote",
+            description = "Send the partitions to `worker` processes through --broker; the input must be an absolute path every worker can read (a shared filesystem), and --db a database they share.")
+    boolean remote;
+
+    @Mixin
+    BrokerOptions broker;
+
+    @Option(names = "--partition-timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "With --remote: fail a partition whose worker committed nothing for this long (killed?), or that no worker listened for; the run then ends restartable (default: ${DEFAULT-VALUE}).")
+    int partitionTimeoutSeconds;
+
     @Mixin
     DatabaseOptions database;
 
@@ -176,10 +193,42 @@ class ImportCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a directory");
         }
+        Partitioning partitioning = partitioning();
         ClientSettings client = dryRun ? null : api.settings(concurrency);
         return new ImportSettings(files, new CsvOptions(delimiter(), ignoreUnknownColumns, networkGeneratesIds, mapping()),
                 api.apiUrl(), api.networkId(), client, concurrency, chunkSize, skipLimit == null ? -1 : skipLimit,
-                maxConsecutiveFailures, dryRun, onlyChanged, out, recover);
+                maxConsecutiveFailures, dryRun, onlyChanged, out, recover, partitioning);
+    }
+
+    private Partitioning partitioning() {
+        if (partitions < 0 || partitions > 1000) {
+            throw new UsageException("--partitions must be between 1 and 1000");
+        }
+        if (mapping != null && partitions > 0) {
+            // partition steps rebuild the CSV options from the step context, which does not carry a mapping yet
+            throw new UsageException("--mapping cannot be combined with --partitions yet; import the file unpartitioned");
+        }
+        if (!remote) {
+            return partitions == 0 ? Partitioning.NONE
+                    : new Partitioning(partitions, null, Partitioning.DEFAULT_QUEUE, Duration.ofSeconds(300));
+        }
+        if (partitions == 0) {
+            throw new UsageException("--remote needs --partitions N: the number of partitions to hand to the workers");
+        }
+        if (partitionTimeoutSeconds < 1) {
+            throw new UsageException("--partition-timeout must be at least 1 second");
+        }
+        for (Path file : files) {
+            if (!file.isAbsolute()) {
+                throw new UsageException(file + ": with --remote every FILE must be an absolute path on a filesystem "
+                        + "the workers share (they read it at the same path), e.g. " + file.toAbsolutePath());
+            }
+        }
+        if (String.valueOf(database.springProperties().get("spring.datasource.url")).startsWith("jdbc:h2:")) {
+            throw new UsageException("--remote needs a job database the workers share: --db (or $RINGPOOL_DB_URL)");
+        }
+        return new Partitioning(partitions, broker.brokerUri(), broker.queue(),
+                Duration.ofSeconds(partitionTimeoutSeconds));
     }
 
     private ColumnMapping mapping() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 completed, 1 job failed or stopped (restartable), 2 usage error or unusable input,",
                 "3 completed with rows INVALID, REJECTED or FAILED."},
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, JobsCommand.class,
-                ReportCommand.class, DemoCommand.class, GenerateCommand.class, MappingCommand.class})
+                ReportCommand.class, DemoCommand.class, GenerateCommand.class, MappingCommand.class,
+                WorkerCommand.class})
 class RootCommand implements Runnable {
 
     @Spec

@@ -29,6 +29,7 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
     private long bytesOfEarlierFiles;
     private CsvHeader header;
     private CsvRecordCursor cursor;
+    private PartitionSlices slices;
 
     CsvRowReader(List<Path> files, CsvOptions options) {
         this.files = List.copyOf(files);
@@ -38,6 +39,11 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
 
     @Override
     public void open(ExecutionContext context) {
+        slices = context.containsKey(PartitionSlices.KEY)
+                ? PartitionSlices.decode(context.getString(PartitionSlices.KEY)) : null;
+        if (slices != null) {
+            checkReadable();
+        }
         fileIndex = context.containsKey(FILE_KEY) ? context.getInt(FILE_KEY) : 0;
         long resumeAfter = context.containsKey(LINE_KEY) ? context.getLong(LINE_KEY) : 0;
         bytesOfEarlierFiles = files.subList(0, Math.min(fileIndex, files.size())).stream()
@@ -52,8 +58,12 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
         while (fileIndex < files.size()) {
             CsvRecordCursor.Record record = cursor.next();
             if (record != null) {
+                CsvRow row = row(record);
+                if (slices != null && !slices.contains(row)) {
+                    continue;
+                }
                 lastLine = record.line();
-                return row(record);
+                return row;
             }
             cursor.close();
             bytesOfEarlierFiles += size(files.get(fileIndex));
@@ -79,6 +89,17 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
             }
         } catch (IOException e) {
             throw new ItemStreamException("cannot close " + files.get(Math.min(fileIndex, files.size() - 1)), e);
+        }
+    }
+
+    /** A partition may run on another machine: its input must be on a filesystem that machine shares. */
+    private void checkReadable() {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new ItemStreamException("the input " + file + " cannot be read on " + ImportIdentity.host()
+                        + " (" + (Files.exists(file) ? "permissions?" : "no such file")
+                        + "): every worker must see the input at the same absolute path, on a shared filesystem");
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import net.ringpool.outcome.OutcomeRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -37,6 +39,32 @@ class ImportApplication {
     @Bean(destroyMethod = "close")
     RingPoolClient ringPoolClient(ImportSettings settings) {
         return settings.client() == null ? null : new RingPoolClient(settings.client());
+    }
+
+    /** Every step of this process runs the command line's import with its client. */
+    @Bean
+    StepSettings stepSettings(ImportSettings settings, ObjectProvider<RingPoolClient> client) {
+        return new StepSettings() {
+            @Override
+            public ImportSettings settings(StepExecution step) {
+                return settings;
+            }
+
+            @Override
+            public RingPoolClient client(ImportSettings ignored) {
+                return client.getIfAvailable();
+            }
+
+            @Override
+            public int chunkSize() {
+                return settings.chunkSize();
+            }
+
+            @Override
+            public boolean terminalProgress() {
+                return !settings.partitioning().partitioned();
+            }
+        };
     }
 
     @Bean

@@ -19,7 +19,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * imported every night. The token is never a parameter.
  */
 record ImportIdentity(String files, String contentSha256, String networkId, String apiUrl, String delimiter,
-        boolean dryRun) {
+        boolean dryRun, boolean partitioned) {
 
     static final String JOB_NAME = "import";
     static final String RUN = "run";
@@ -31,14 +31,20 @@ record ImportIdentity(String files, String contentSha256, String networkId, Stri
             files = settings.files().size() + " files: " + files.substring(0, MAX_PARAMETER_LENGTH - 40) + "…";
         }
         return new ImportIdentity(files, contentSha256(settings.files()), settings.networkId(), settings.apiUrl(),
-                String.valueOf(settings.csv().delimiter()), settings.dryRun());
+                String.valueOf(settings.csv().delimiter()), settings.dryRun(), settings.partitioning().partitioned());
     }
 
     /** The non-identifying job parameter that {@code ringpool_job_summary.launched_by} reads. */
     public static final String LAUNCHED_BY = "launched_by";
 
     JobParameters parameters(long run) {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (partitioned) {
+            // a partitioned run has other steps than a plain one, so it cannot resume one (and the reverse);
+            // the number of partitions may change between attempts: a restart keeps the first split
+            builder.addString("partitioned", "true");
+        }
+        return builder
                 .addString("files", files)
                 .addString("files.sha256", contentSha256)
                 .addString("network.id", networkId)
@@ -53,13 +59,15 @@ record ImportIdentity(String files, String contentSha256, String networkId, Stri
 
     /** The operating-system user and host that started the run, e.g. {@code ringpool@batch-01}. */
     public static String launchedBy() {
-        String host;
+        return System.getProperty("user.name", "unknown") + "@" + host();
+    }
+
+    static String host() {
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
+            return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
-            host = "unknown-host";
+            return "unknown-host";
         }
-        return System.getProperty("user.name", "unknown") + "@" + host;
     }
 
     /** A changed file is new input: it starts a new run rather than resuming by line into other content. */

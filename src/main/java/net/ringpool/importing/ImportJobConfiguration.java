@@ -1,74 +1,62 @@
 package net.ringpool.importing;
 
-import java.io.PrintWriter;
-
-import net.ringpool.client.RingPoolClient;
-import net.ringpool.outcome.OutcomeRepository;
-
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
- * The import job: one chunk-oriented step that reads CSV rows, validates them, sends them to the API
- * and records every row's outcome with the chunk's progress, in the step's transaction.
+ * The import job: the step of rows over the whole input, or, with {@code --partitions}, a manager step
+ * that splits the input by campaign and line range and runs that step once per partition: on a local
+ * thread pool, or with {@code --remote} on workers that take the partition requests from RabbitMQ.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ImportStepConfiguration.class)
 class ImportJobConfiguration {
 
+    static final String PARTITIONS_STEP_NAME = "importPartitions";
+
     @Bean
-    Job importJob(JobRepository jobRepository, Step importRows, ExecutionOwner executionOwner) {
+    Job importJob(JobRepository jobRepository, Step importRows, ExecutionOwner executionOwner, ImportSettings settings)
+            throws Exception {
+        Step first = settings.partitioning().partitioned() ? partitions(jobRepository, importRows, settings) : importRows;
         return new JobBuilder(ImportIdentity.JOB_NAME, jobRepository)
                 .listener(executionOwner)
-                .start(importRows)
+                .start(first)
                 .build();
     }
 
-    @Bean
-    Step importRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ImportSettings settings, CsvRowReader rowReader, RowProcessor rowProcessor, RingPoolWriter ringPoolWriter,
-            ProgressListener progressListener) {
-        return new StepBuilder("importRows", jobRepository)
-                .<CsvRow, PoolRequest>chunk(settings.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(rowReader)
-                .processor(rowProcessor)
-                .writer(ringPoolWriter)
-                .listener(progressListener)
+    /** On a restart Spring Batch keeps the first split and runs only the partitions that did not complete. */
+    private static Step partitions(JobRepository jobRepository, Step importRows, ImportSettings settings)
+            throws Exception {
+        Partitioning partitioning = settings.partitioning();
+        StepBuilder manager = new StepBuilder(PARTITIONS_STEP_NAME, jobRepository);
+        PartitionHandler handler;
+        if (partitioning.remote()) {
+            RemotePartitions remote = RemotePartitions.connect(partitioning);
+            handler = remote.partitionHandler(jobRepository, importRows.getName());
+            manager.listener(new StalledPartitions(jobRepository, partitioning.partitionTimeout(), remote::hasConsumers));
+            manager.listener(remote);
+        } else {
+            SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("import-partition-");
+            threads.setConcurrencyLimit(partitioning.partitions());
+            TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+            local.setStep(importRows);
+            local.setTaskExecutor(threads);
+            local.setGridSize(partitioning.partitions());
+            local.afterPropertiesSet();
+            handler = local;
+        }
+        return manager.partitioner(importRows.getName(), new ImportPartitioner(settings))
+                .partitionHandler(handler)
                 .build();
-    }
-
-    @Bean
-    CsvRowReader rowReader(ImportSettings settings) {
-        return new CsvRowReader(settings.files(), settings.csv());
-    }
-
-    @Bean
-    RowProcessor rowProcessor(ImportSettings settings) {
-        return new RowProcessor(settings.csv().networkGeneratesIds());
-    }
-
-    @Bean
-    RingPoolWriter ringPoolWriter(ImportSettings settings, ObjectProvider<RingPoolClient> client,
-            OutcomeRepository outcomes) {
-        RingPoolClient api = settings.dryRun() ? null : client.getObject();
-        RowSender sender = api == null ? null : new RowSender(api, settings.onlyChanged());
-        CampaignPools campaignPools = api != null && settings.onlyChanged()
-                ? new CampaignPools(api, settings.concurrency(), Math.max(1000, 2 * settings.chunkSize()))
-                : null;
-        return new RingPoolWriter(sender, campaignPools, outcomes, settings);
-    }
-
-    @Bean
-    ProgressListener progressListener(CsvRowReader rowReader, ImportOutput output) {
-        PrintWriter terminal = output.terminal() ? output.err() : null;
-        return new ProgressListener(rowReader, terminal, System::nanoTime);
     }
 
     @Bean

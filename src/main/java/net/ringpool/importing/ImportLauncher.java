@@ -59,6 +59,12 @@ class ImportLauncher {
         };
     }
 
+    /** The execution as the job repository holds it now, with the step executions workers recorded. */
+    JobExecution reload(JobExecution execution) {
+        JobExecution stored = repository.getJobExecution(execution.getId());
+        return stored == null ? execution : stored;
+    }
+
     private JobExecution recover(JobExecution running) {
         ExecutionOwner.Liveness liveness = ExecutionOwner.liveness(running);
         if (liveness == ExecutionOwner.Liveness.ALIVE) {

@@ -44,6 +44,9 @@ class ImportRun {
         long rowsThisExecution = outcomes.countsOfExecution(execution.getId()).values().stream()
                 .mapToLong(Long::longValue).sum();
         String failure = failure(execution);
+        if (failure != null && settings.partitioning().partitioned()) {
+            failure = partitionFailure(launcher.reload(execution), failure);
+        }
 
         Path directory = settings.out() != null ? settings.out() : Path.of("out", String.valueOf(execution.getId()));
         OutcomeFiles.Written written = null;
@@ -90,6 +93,32 @@ class ImportRun {
                     written.directory().resolve(OutcomeFiles.ERRORS), written.errors()));
         }
         return lines;
+    }
+
+    /**
+     * A partition's failure is recorded by whichever process ran it, as the exit description of its step
+     * execution; the manager only sees that a partition failed.
+     */
+    static String partitionFailure(JobExecution execution, String failure) {
+        List<String> reasons = new ArrayList<>();
+        long failed = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (!step.getStepName().contains(":") || step.getStatus() == BatchStatus.COMPLETED) {
+                continue;
+            }
+            failed++;
+            String description = step.getExitStatus().getExitDescription();
+            String reason = description == null || description.isBlank() ? step.getStatus().name()
+                    : description.lines().findFirst().orElse("").replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+            if (reasons.size() < 3 && !reasons.contains(reason)) {
+                reasons.add(reason);
+            }
+        }
+        if (failed == 0) {
+            return failure;
+        }
+        return failed + " partition" + (failed > 1 ? "s" : "") + " did not complete: "
+                + String.join("; ", reasons) + "; run the same command again to resume them";
     }
 
     /** Why the execution did not complete, in one line; null when it completed. */

@@ -17,10 +17,11 @@ import net.ringpool.client.ClientSettings;
  * @param maxConsecutiveFailures rows in a row failing after every retry that stop the run
  * @param out where outcomes.csv and errors.csv go; null for ./out/JOB_EXECUTION_ID/
  * @param recoverElsewhere resume a run recorded as running on another host, whose process is gone
+ * @param partitioning how the run is split into partition steps, {@link Partitioning#NONE} for one step
  */
 public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, String networkId, ClientSettings client,
         int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
-        boolean onlyChanged, Path out, boolean recoverElsewhere) {
+        boolean onlyChanged, Path out, boolean recoverElsewhere, Partitioning partitioning) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int DEFAULT_CHUNK_SIZE = 100;
@@ -28,6 +29,15 @@ public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, St
 
     public ImportSettings {
         files = List.copyOf(files);
+        partitioning = partitioning == null ? Partitioning.NONE : partitioning;
+    }
+
+    /** An unpartitioned import. */
+    public ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, String networkId, ClientSettings client,
+            int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
+            boolean onlyChanged, Path out, boolean recoverElsewhere) {
+        this(files, csv, apiUrl, networkId, client, concurrency, chunkSize, skipLimit, maxConsecutiveFailures, dryRun,
+                onlyChanged, out, recoverElsewhere, Partitioning.NONE);
     }
 
     /** An import with the command's defaults: comma-separated, no skip limit, outcomes under ./out/. */
