@@ -45,6 +45,7 @@ final class RemotePartitions implements StepExecutionListener {
         AmqpOutboundEndpoint toBroker = new AmqpOutboundEndpoint(template);
         toBroker.setExchangeName("");
         toBroker.setRoutingKey(partitioning.queue());
+        // the import's context is no Spring Integration context; the endpoint only needs a bean factory to initialise
         toBroker.setBeanFactory(new DefaultListableBeanFactory());
         toBroker.afterPropertiesSet();
         DirectChannel requests = new DirectChannel();

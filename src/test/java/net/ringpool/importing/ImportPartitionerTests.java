@@ -20,7 +20,7 @@ class ImportPartitionerTests {
                 .toArray());
         positions.put("1/small-a", LongStream.range(0, 50).map(i -> 3 + i * 2).toArray());
         positions.put("2/small-b", LongStream.range(0, 30).map(i -> PartitionSlices.position(1, 5 + i * 2)).toArray());
-        positions.put("/", new long[] {7});
+        positions.put("/", new long[] {1001});
 
         // when
         List<PartitionSlices> partitions = ImportPartitioner.split(positions, 4);

@@ -192,6 +192,16 @@ class RemotePartitionedImportFunctionalTests {
                 assertThat(admin.getQueueInfo(queue + ".dead").getMessageCount()).isEqualTo(2);
                 assertThat(admin.getQueueInfo(queue).getMessageCount()).isZero();
             }
+
+            // and the token is nowhere in the job repository, though the partitions' settings are
+            assertThat(outcomes.jdbc().queryForObject("SELECT COUNT(*) FROM batch_step_execution_context WHERE "
+                    + "short_context LIKE '%import.settings.api-url%'", Long.class)).isPositive();
+            assertThat(outcomes.jdbc().queryForObject("SELECT (SELECT COUNT(*) FROM batch_step_execution_context WHERE "
+                    + "short_context LIKE ? OR serialized_context LIKE ?) + (SELECT COUNT(*) FROM "
+                    + "batch_job_execution_context WHERE short_context LIKE ? OR serialized_context LIKE ?) + (SELECT "
+                    + "COUNT(*) FROM batch_job_execution_params WHERE parameter_value LIKE ?)", Long.class,
+                    "%" + TOKEN + "%", "%" + TOKEN + "%", "%" + TOKEN + "%", "%" + TOKEN + "%", "%" + TOKEN + "%"))
+                    .isZero();
         } finally {
             connections.destroy();
         }
