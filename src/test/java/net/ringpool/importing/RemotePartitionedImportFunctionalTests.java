@@ -30,6 +30,7 @@ import net.ringpool.support.CommandLine.Result;
 import net.ringpool.support.Outcomes;
 import net.ringpool.support.TestDatabase;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -244,8 +245,27 @@ class RemotePartitionedImportFunctionalTests {
                 TestDatabase.postgres(), false);
     }
 
-    private static String queue() {
-        return "ringpool.test." + UUID.randomUUID();
+    private final List<String> queues = new ArrayList<>();
+
+    /** A queue of this test alone, deleted with its dead-letter queue after the test. */
+    private String queue() {
+        String queue = "ringpool.test." + UUID.randomUUID();
+        queues.add(queue);
+        return queue;
+    }
+
+    @AfterEach
+    void deleteQueues() {
+        CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(WorkerProcess.BROKER));
+        try {
+            RabbitAdmin admin = new RabbitAdmin(connections);
+            queues.forEach(queue -> {
+                admin.deleteQueue(queue);
+                admin.deleteQueue(queue + ".dead");
+            });
+        } finally {
+            connections.destroy();
+        }
     }
 
     private List<Long> waitingPartitions() {
