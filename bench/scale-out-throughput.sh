@@ -28,7 +28,12 @@ queue=ringpool.bench.$RANDOM$RANDOM
 
 work=$(mktemp -d)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+  command -v rabbitmqctl >/dev/null && { rabbitmqctl delete_queue "$queue" >/dev/null 2>&1 || true;
+    rabbitmqctl delete_queue "$queue.dead" >/dev/null 2>&1 || true; }
+}
 trap cleanup EXIT
 
 java -jar "$jar" serve --port 0 --token "$network:$token1" --token "$network:$token2" --latency-ms "$latency" \
