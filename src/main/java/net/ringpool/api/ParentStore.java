@@ -3,6 +3,8 @@ package net.ringpool.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,6 +14,12 @@ import org.springframework.stereotype.Repository;
 class ParentStore {
 
     private final JdbcClient jdbc;
+    /**
+     * Campaigns known to exist. The API cannot delete a campaign (nor an advertiser that has one), so once
+     * seen a campaign stays: a RingPool write under it skips the two parent upserts, a third of the
+     * statements of a write.
+     */
+    private final Set<List<String>> knownCampaigns = ConcurrentHashMap.newKeySet();
 
     ParentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -68,6 +76,16 @@ class ParentStore {
 
     /** Creates the campaign (and its advertiser), or renames it when {@code name} is given; returns whether it was created. */
     boolean saveCampaign(String networkId, String advertiserId, String campaignId, String name) {
+        List<String> key = List.of(networkId, advertiserId, campaignId);
+        if (name == null && knownCampaigns.contains(key)) {
+            return false;
+        }
+        boolean created = insertCampaign(networkId, advertiserId, campaignId, name);
+        knownCampaigns.add(key);
+        return created;
+    }
+
+    private boolean insertCampaign(String networkId, String advertiserId, String campaignId, String name) {
         saveAdvertiser(networkId, advertiserId, null);
         OffsetDateTime now = OffsetDateTime.now();
         int inserted = jdbc.sql("INSERT INTO api_campaign (network_id, advertiser_id_from_network, id_from_network, name, "
