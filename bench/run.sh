@@ -6,7 +6,10 @@
 #        bench/run.sh memory [ROWS]             the memory run: ROWS (default 1000000) imported and
 #                                               exported with -Xmx256m at latency 0
 # Environment: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/ringpool_bench, created when
-# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64").
+# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64"),
+# BENCH_WARMUP (requests sent to a fresh serve before anything is timed, default 5000).
+# The client commands run through bin/ringpool, so with its JVM settings; the bare client gets the same
+# settings ($client_opts), and one extra row shows the import under the JVM's own defaults (java -jar).
 # Needs: target/ringpool-batch.jar and target/test-classes (./mvnw -q -DskipTests package), psql,
 # curl, GNU time. Prints one table per latency and writes bench/last-run.txt.
 set -euo pipefail
@@ -24,6 +27,8 @@ jar=target/ringpool-batch.jar
 network=4242
 token=bench-$RANDOM$RANDOM$RANDOM
 baseline_rows=2000
+warmup=${BENCH_WARMUP:-5000}
+client_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"   # what bin/ringpool gives client commands
 default_concurrency=$(java -jar "$jar" import --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
 default_concurrency=${default_concurrency:-16}
 
@@ -36,7 +41,7 @@ classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db_name" -qtA "$@"; }
 psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "SELECT 1 FROM pg_database WHERE datname = '$db_name'" | grep -q 1 \
   || createdb -h 127.0.0.1 -U postgres "$db_name"
-psql_db -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
+psql_db -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
 
 work=$(mktemp -d)
 serve_pid=
@@ -68,14 +73,18 @@ start_serve() {
   java -jar "$jar" serve --port 0 --token "$network:$token" --latency-ms "$1" --db "$db" --db-user postgres \
     > "$work/serve.log" 2>&1 &
   serve_pid=$!
-  for _ in $(seq 1 120); do grep -q 'listening on' "$work/serve.log" && break; sleep 0.5; done
+  for _ in $(seq 1 600); do
+    grep -q 'listening on' "$work/serve.log" && break
+    kill -0 "$serve_pid" 2>/dev/null || break
+    sleep 0.5
+  done
   port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.log")
   [ -n "$port" ] || { echo "serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
   api=http://127.0.0.1:$port
 }
 generate() { java -jar "$jar" generate --rows "$2" --invalid-share 0 --id-prefix "$1-" -o "$work/$1.csv" > /dev/null; }
 import() { local name=$1 file=$2 n=$3; shift 3
-  measure "$name" "$n" java ${JAVA_HEAP:-} -jar "$jar" import "$work/$file.csv" --api-url "$api" --network-id "$network" \
+  measure "$name" "$n" env RINGPOOL_JAVA_OPTS="$client_opts ${JAVA_HEAP:-}" bin/ringpool import "$work/$file.csv" --api-url "$api" --network-id "$network" \
     --db "$db" --db-user postgres --out "$work/out-$name" "$@"; }
 
 say "ringpool-batch benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -85,7 +94,7 @@ if [ $mode = memory ]; then
   start_serve 0
   generate mem "$rows"
   JAVA_HEAP=-Xmx256m import import-1m mem "$rows"
-  measure export-1m "$rows" java -Xmx256m -jar "$jar" export --all -o "$work/export.csv" --api-url "$api" \
+  measure export-1m "$rows" env RINGPOOL_JAVA_OPTS="$client_opts -Xmx256m" bin/ringpool export --all -o "$work/export.csv" --api-url "$api" \
     --network-id "$network" --db "$db" --db-user postgres
   say ""
   printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
@@ -96,21 +105,29 @@ if [ $mode = memory ]; then
 fi
 
 for latency in $latencies; do
-  psql_db -c "TRUNCATE api_ring_pool CASCADE" 2>/dev/null || true
+  psql_db -c "SET client_min_messages = warning; TRUNCATE api_ring_pool CASCADE" 2>/dev/null || true
   start_serve "$latency"
   say ""
   say "== serve --latency-ms $latency on PostgreSQL"
   generate ceil "$rows"; generate base "$baseline_rows"; generate curl "$baseline_rows"; generate main "$rows"
+  generate jvmdefaults "$rows"; generate warm "$warmup"
+  # a fresh serve compiles its hot paths during its first thousands of requests: warm it up untimed,
+  # so that whichever run comes first is not slowed down by it
+  java $client_opts -cp "$classpath" net.ringpool.bench.BareClient put "$api" "$network" "$token" "$work/warm.csv" \
+    "$default_concurrency" > /dev/null
+  psql_db -c "DELETE FROM api_ring_pool WHERE id_from_network LIKE 'warm-%'"
 
-  measure ceiling "$rows" java -cp "$classpath" net.ringpool.bench.BareClient put "$api" "$network" "$token" \
+  measure ceiling "$rows" java $client_opts -cp "$classpath" net.ringpool.bench.BareClient put "$api" "$network" "$token" \
     "$work/ceil.csv" "$default_concurrency"
   import import-c1 base "$baseline_rows" --concurrency 1
-  java -cp "$classpath" net.ringpool.bench.BareClient emit "$api" "$network" "$token" "$work/curl.csv" 1 \
+  java $client_opts -cp "$classpath" net.ringpool.bench.BareClient emit "$api" "$network" "$token" "$work/curl.csv" 1 \
     "$baseline_rows" "$work/curl.requests"
   measure curl-loop "$baseline_rows" bash -c 'while IFS=$'"'"'\t'"'"' read -r url body; do
       curl -s -o /dev/null -X PUT -H "Authorization: $INVOCA_API_TOKEN" -H "Content-Type: application/json" \
         --data "$body" "$url"; done < "$1"' _ "$work/curl.requests"
   import import-default main "$rows"
+  measure import-jvm-defaults "$rows" java -jar "$jar" import "$work/jvmdefaults.csv" --api-url "$api" \
+    --network-id "$network" --db "$db" --db-user postgres --out "$work/out-jvm-defaults"
   best=import-default
   for c in $sweep; do
     generate "sweep$c" "$rows"
@@ -122,9 +139,9 @@ for latency in $latencies; do
   writes=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE updated_at > '$since'")
   import reimport main "$rows"
   pools=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE network_id = '$network'")
-  measure export "$pools" java -jar "$jar" export --all -o "$work/export.csv" --api-url "$api" --network-id "$network" \
+  measure export "$pools" bin/ringpool export --all -o "$work/export.csv" --api-url "$api" --network-id "$network" \
     --db "$db" --db-user postgres
-  measure bare-list "$pools" java -cp "$classpath" net.ringpool.bench.BareClient list "$api" "$network" "$token" \
+  measure bare-list "$pools" java $client_opts -cp "$classpath" net.ringpool.bench.BareClient list "$api" "$network" "$token" \
     "$work/main.csv" "$default_concurrency"
 
   printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
@@ -132,6 +149,7 @@ for latency in $latencies; do
   row "baseline: import, concurrency 1" import-c1 | tee -a "$report"
   row "baseline: sequential curl loop" curl-loop | tee -a "$report"
   row "import, defaults" import-default | tee -a "$report"
+  row "import, defaults, java -jar" import-jvm-defaults | tee -a "$report"
   for c in $sweep; do row "import, concurrency $c" "import-c$c" | tee -a "$report"; done
   row "import --only-changed (unchanged)" only-changed | tee -a "$report"
   row "full re-import (all UPDATED)" reimport | tee -a "$report"
