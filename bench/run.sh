@@ -37,6 +37,7 @@ if [ ! -r target/bench.classpath ]; then
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 fi
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+bin/ringpool --version > /dev/null   # bin/ringpool extracts the jar and records its CDS archive once, untimed
 
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db_name" -qtA "$@"; }
 psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "SELECT 1 FROM pg_database WHERE datname = '$db_name'" | grep -q 1 \
