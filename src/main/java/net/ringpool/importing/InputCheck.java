@@ -10,7 +10,8 @@ import net.ringpool.cli.UsageException;
 
 /**
  * Checks every file before the job starts, so that an unusable file stops the import before anything
- * is sent (exit 2): readable, a header with the required columns, no unknown or repeated columns.
+ * is sent (exit 2): readable, UTF-8 text rather than UTF-16 or a binary file, a header with the required
+ * columns, no unknown or repeated columns.
  */
 final class InputCheck {
 
@@ -40,6 +41,10 @@ final class InputCheck {
         }
         CsvHeader header;
         try {
+            String signature = FileSignature.problem(file);
+            if (signature != null) {
+                return signature;
+            }
             header = CsvHeader.read(file, options);
         } catch (IOException e) {
             return e.getMessage();

@@ -3,6 +3,7 @@ package net.ringpool.importing;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputCheckTests {
+
+    private static final String HEADER = "advertiser_id_from_network,advertiser_campaign_id_from_network,id_from_network,"
+            + "name,pool_type,destination_type";
 
     @TempDir
     Path directory;
@@ -62,6 +66,36 @@ class InputCheckTests {
         assertThatThrownBy(() -> InputCheck.check(List.of(file), CsvOptions.defaults()))
                 .hasMessageContaining("use --delimiter ';'");
         assertThatNoException().isThrownBy(() -> InputCheck.check(List.of(file), new CsvOptions(';', false, false)));
+    }
+
+    @Test
+    void utf16TextIsRefusedWithOrWithoutAByteOrderMark() throws Exception {
+        // given
+        String text = HEADER + "\r\na,c,p,n,Search,API\r\n";
+        Path littleEndian = Files.write(directory.resolve("le.csv"), text.getBytes(StandardCharsets.UTF_16LE));
+        Path bigEndianWithMark = Files.write(directory.resolve("be.csv"), text.getBytes(StandardCharsets.UTF_16));
+
+        // when / then
+        for (Path file : List.of(littleEndian, bigEndianWithMark)) {
+            assertThatThrownBy(() -> InputCheck.check(List.of(file), CsvOptions.defaults()))
+                    .hasMessage(file + ": is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8; save it as CSV UTF-8");
+        }
+    }
+
+    @Test
+    void aBinaryFileIsNamedForWhatItIs() throws Exception {
+        // given
+        Path png = Files.write(directory.resolve("png.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0});
+        Path xlsx = Files.write(directory.resolve("xlsx.csv"), new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+        Path other = Files.write(directory.resolve("other.csv"), new byte[] {'a', 'b', 0, 1, 2, '\n', 'c'});
+
+        // when / then
+        assertThatThrownBy(() -> InputCheck.check(List.of(png), CsvOptions.defaults()))
+                .hasMessage(png + ": is a PNG image, not CSV text; save it as CSV UTF-8");
+        assertThatThrownBy(() -> InputCheck.check(List.of(xlsx), CsvOptions.defaults()))
+                .hasMessage(xlsx + ": is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save it as CSV UTF-8");
+        assertThatThrownBy(() -> InputCheck.check(List.of(other), CsvOptions.defaults()))
+                .hasMessageContaining("NUL bytes in the header row");
     }
 
     @Test
