@@ -15,6 +15,9 @@ import net.ringpool.cli.UsageException;
  */
 final class InputCheck {
 
+    /** What the decoder puts where the bytes are not UTF-8. */
+    private static final char NOT_UTF_8 = '\uFFFD';
+
     private InputCheck() {
     }
 
@@ -49,11 +52,13 @@ final class InputCheck {
         } catch (IOException e) {
             return e.getMessage();
         }
+        if (header.names().stream().anyMatch(name -> name.indexOf(NOT_UTF_8) >= 0)) {
+            return "the header row is not UTF-8 text (save the file as CSV UTF-8)";
+        }
         List<String> missing = header.missingColumns(options.networkGeneratesIds());
         if (!missing.isEmpty()) {
             return "the header lacks the required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                    + (options.delimiter() == ',' && header.size() == 1 && header.names().get(0).contains(";")
-                            ? " (is the file separated by semicolons? use --delimiter ';')" : "");
+                    + delimiterHint(header, options);
         }
         List<String> duplicates = header.duplicateColumns();
         if (!duplicates.isEmpty()) {
@@ -65,5 +70,20 @@ final class InputCheck {
                     + " (--ignore-unknown-columns imports the file without them)";
         }
         return null;
+    }
+
+    /** A header read as one column holding another common separator was written with that one. */
+    private static String delimiterHint(CsvHeader header, CsvOptions options) {
+        if (options.delimiter() != ',' || header.size() != 1) {
+            return "";
+        }
+        String only = header.names().get(0);
+        if (only.contains(";")) {
+            return " (is the file separated by semicolons? use --delimiter ';')";
+        }
+        if (only.contains("\t")) {
+            return " (is the file separated by tabs? use --delimiter tab)";
+        }
+        return "";
     }
 }

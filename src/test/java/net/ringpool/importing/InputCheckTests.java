@@ -69,6 +69,17 @@ class InputCheckTests {
     }
 
     @Test
+    void aTabSeparatedFileReadWithCommasGetsAHint() throws Exception {
+        // given
+        Path file = Files.writeString(directory.resolve("pools.tsv"), HEADER.replace(',', '\t') + "\n");
+
+        // when / then
+        assertThatThrownBy(() -> InputCheck.check(List.of(file), CsvOptions.defaults()))
+                .hasMessageEndingWith("(is the file separated by tabs? use --delimiter tab)");
+        assertThatNoException().isThrownBy(() -> InputCheck.check(List.of(file), new CsvOptions('\t', false, false)));
+    }
+
+    @Test
     void utf16TextIsRefusedWithOrWithoutAByteOrderMark() throws Exception {
         // given
         String text = HEADER + "\r\na,c,p,n,Search,API\r\n";
@@ -96,6 +107,17 @@ class InputCheckTests {
                 .hasMessage(xlsx + ": is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save it as CSV UTF-8");
         assertThatThrownBy(() -> InputCheck.check(List.of(other), CsvOptions.defaults()))
                 .hasMessageContaining("NUL bytes in the header row");
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8IsSaidToBeSo() throws Exception {
+        // given a Latin-1 header
+        Path file = Files.writeString(directory.resolve("latin1.csv"), HEADER.replace("name", "n\u00e4me") + "\n",
+                StandardCharsets.ISO_8859_1);
+
+        // when / then
+        assertThatThrownBy(() -> InputCheck.check(List.of(file), CsvOptions.defaults()))
+                .hasMessage(file + ": the header row is not UTF-8 text (save the file as CSV UTF-8)");
     }
 
     @Test
