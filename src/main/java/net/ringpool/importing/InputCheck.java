@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import net.ringpool.cli.UsageException;
 
@@ -15,6 +16,7 @@ import net.ringpool.cli.UsageException;
  */
 final class InputCheck {
 
+    private static final int LISTED_NAMES = 10;
     /** What the decoder puts where the bytes are not UTF-8. */
     private static final char NOT_UTF_8 = '\uFFFD';
 
@@ -62,11 +64,11 @@ final class InputCheck {
         }
         List<String> duplicates = header.duplicateColumns();
         if (!duplicates.isEmpty()) {
-            return "the header repeats the column" + (duplicates.size() > 1 ? "s " : " ") + String.join(", ", duplicates);
+            return "the header repeats the column" + (duplicates.size() > 1 ? "s " : " ") + listed(duplicates);
         }
         List<String> unknown = header.unknownColumns();
         if (!unknown.isEmpty() && !options.ignoreUnknownColumns()) {
-            return "unknown column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+            return "unknown column" + (unknown.size() > 1 ? "s " : " ") + listed(unknown)
                     + " (--ignore-unknown-columns imports the file without them)";
         }
         return null;
@@ -85,5 +87,14 @@ final class InputCheck {
             return " (is the file separated by tabs? use --delimiter tab)";
         }
         return "";
+    }
+
+    /** Names for one line: a header of thousands of columns must not become a message of thousands of names. */
+    private static String listed(List<String> names) {
+        if (names.size() <= LISTED_NAMES) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, LISTED_NAMES)) + String.format(Locale.ROOT, " and %,d more",
+                names.size() - LISTED_NAMES);
     }
 }

@@ -121,6 +121,21 @@ class InputCheckTests {
     }
 
     @Test
+    void thousandsOfUnknownColumnsAreCutShortInTheMessage() throws Exception {
+        // given
+        StringBuilder header = new StringBuilder(HEADER);
+        for (int i = 1; i <= 5000; i++) {
+            header.append(",x").append(i);
+        }
+        Path file = Files.writeString(directory.resolve("wide.csv"), header + "\n");
+
+        // when / then
+        assertThatThrownBy(() -> InputCheck.check(List.of(file), CsvOptions.defaults()))
+                .hasMessage(file + ": unknown columns x1, x2, x3, x4, x5, x6, x7, x8, x9, x10 and 4,990 more "
+                        + "(--ignore-unknown-columns imports the file without them)");
+    }
+
+    @Test
     void everyUnusableFileIsNamed() throws Exception {
         // given
         Path missing = directory.resolve("missing.csv");
