@@ -159,7 +159,7 @@ final class CsvRecordCursor implements Closeable {
 
     private static String quote(String text) {
         String shown = text.length() > QUOTED_LINE_LENGTH ? text.substring(0, QUOTED_LINE_LENGTH) + "…" : text;
-        return "[" + shown + "]";
+        return "[" + VisibleText.of(shown) + "]";
     }
 
     /** Fails a record that reads more than MAX_RECORD_CHARS, so that an unclosed quote cannot swallow the file. */

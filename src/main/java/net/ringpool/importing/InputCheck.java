@@ -91,10 +91,9 @@ final class InputCheck {
 
     /** Names for one line: a header of thousands of columns must not become a message of thousands of names. */
     private static String listed(List<String> names) {
-        if (names.size() <= LISTED_NAMES) {
-            return String.join(", ", names);
-        }
-        return String.join(", ", names.subList(0, LISTED_NAMES)) + String.format(Locale.ROOT, " and %,d more",
-                names.size() - LISTED_NAMES);
+        List<String> shown = names.subList(0, Math.min(names.size(), LISTED_NAMES)).stream().map(VisibleText::of)
+                .toList();
+        return String.join(", ", shown) + (names.size() > LISTED_NAMES
+                ? String.format(Locale.ROOT, " and %,d more", names.size() - LISTED_NAMES) : "");
     }
 }

@@ -136,6 +136,18 @@ class InputCheckTests {
     }
 
     @Test
+    void headerTextIsShownEscapedSoTheErrorStaysOneLineAndCannotDriveTheTerminal() throws Exception {
+        // given a quoted header cell with a line break, an ANSI escape sequence and a right-to-left override
+        Path file = Files.writeString(directory.resolve("hostile.csv"), HEADER
+                + ",\"evil\nsecond line\",\"\u001b[2Jred\",\"\u202etxt.exe\"\n");
+
+        // when / then
+        assertThatThrownBy(() -> InputCheck.check(List.of(file), CsvOptions.defaults()))
+                .hasMessage(file + ": unknown columns evil\\nsecond line, \\u001B[2Jred, \\u202Etxt.exe "
+                        + "(--ignore-unknown-columns imports the file without them)");
+    }
+
+    @Test
     void everyUnusableFileIsNamed() throws Exception {
         // given
         Path missing = directory.resolve("missing.csv");
