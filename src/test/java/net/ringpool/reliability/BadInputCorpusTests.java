@@ -112,6 +112,8 @@ class BadInputCorpusTests {
         if (!lines.isEmpty()) {
             String line = lines.get(0);
             softly.assertThat(line).as("the line").startsWith("error: " + file).contains(entry.stderrFragment());
+            softly.assertThat(line.codePoints().filter(BadInputCorpusTests::invisible).count())
+                    .as("control and format characters in the line").isZero();
             softly.assertThat(line.length()).as("length of the line").isLessThanOrEqualTo(
                     ("error: " + file).length() + MAX_MESSAGE_CHARS);
         }
@@ -178,6 +180,13 @@ class BadInputCorpusTests {
                         CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             return parser.stream().map((CSVRecord record) -> Long.parseLong(record.get("outcome_line"))).toList();
         }
+    }
+
+    /** What could break the line or act on a terminal rather than show. */
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static long requestsOf(BadInputFile entry) {
