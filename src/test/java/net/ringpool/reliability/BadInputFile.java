@@ -2,6 +2,7 @@ package net.ringpool.reliability;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -48,7 +49,7 @@ record BadInputFile(String file, String source, int exitCode, String expect, Str
 
     static List<BadInputFile> corpus() {
         try (InputStream in = BadInputFile.class.getResourceAsStream(CORPUS + "expected.csv");
-                Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader,
                         CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             List<BadInputFile> files = new ArrayList<>();

@@ -1,6 +1,7 @@
 package net.ringpool.reliability;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ record CapturedRun(CommandLine.Result result, String logs) {
             }
             try {
                 first.write(b);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the console is a courtesy; the copy is what the test reads
             }
         }
@@ -75,7 +76,7 @@ record CapturedRun(CommandLine.Result result, String logs) {
             }
             try {
                 first.write(b, off, len);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // as above
             }
         }
