@@ -152,14 +152,14 @@ final class CsvRecordCursor implements Closeable {
             return "text follows a closing quote (a quote inside a quoted cell must be doubled: \"\")";
         }
         if (message.contains(RecordSizeGuard.TOO_LONG)) {
-            return "the record is longer than " + MAX_RECORD_CHARS + " characters (a quote is probably missing)";
+            return "the record is longer than " + MAX_RECORD_CHARS + " characters (is a quote missing, or a cell far too long?)";
         }
         return "the record cannot be read: " + message.replaceAll("\\s+", " ");
     }
 
     private static String quote(String text) {
         String shown = text.length() > QUOTED_LINE_LENGTH ? text.substring(0, QUOTED_LINE_LENGTH) + "…" : text;
-        return "[" + shown + "]";
+        return "[" + VisibleText.of(shown) + "]";
     }
 
     /** Fails a record that reads more than MAX_RECORD_CHARS, so that an unclosed quote cannot swallow the file. */

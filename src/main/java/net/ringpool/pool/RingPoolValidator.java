@@ -57,7 +57,7 @@ public final class RingPoolValidator {
         if (name == null || name.isBlank()) {
             errors.add(NAME, "can't be blank");
         } else {
-            checkLength(errors, NAME, name);
+            checkText(errors, NAME, name);
         }
         String poolType = oneOf(errors, fields, POOL_TYPE, POOL_TYPES);
         String destinationType = oneOf(errors, fields, DESTINATION_TYPE, DESTINATION_TYPES);
@@ -72,7 +72,7 @@ public final class RingPoolValidator {
         for (int i = 1; i <= RingPool.PARAM_COUNT; i++) {
             String value = fields.get(param(i));
             String safe = value == null ? "" : value;
-            checkLength(errors, param(i), safe);
+            checkText(errors, param(i), safe);
             params.add(safe);
         }
 
@@ -127,9 +127,13 @@ public final class RingPoolValidator {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static void checkLength(Errors errors, String field, String value) {
+    /** Free text: bounded, and without NUL, which no text column of PostgreSQL can store. */
+    private static void checkText(Errors errors, String field, String value) {
         if (value.codePointCount(0, value.length()) > MAX_TEXT_LENGTH) {
             errors.add(field, "is too long (maximum is " + MAX_TEXT_LENGTH + " characters)");
+        }
+        if (value.indexOf('\0') >= 0) {
+            errors.add(field, "must not contain NUL characters (0x00)");
         }
     }
 

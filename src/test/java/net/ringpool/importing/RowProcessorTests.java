@@ -79,6 +79,20 @@ class RowProcessorTests {
     }
 
     @Test
+    void aNulCharacterMakesTheRowInvalidNamingEachColumnHoldingOne() {
+        // given: PostgreSQL, behind the API, cannot store a NUL in text; sent, the row would fail after every retry
+        CsvRow row = row(Map.of("name", "Pool\u00007", "param1", "x\u0000y", "pool_type", "Search",
+                "destination_type", "Advertiser"));
+
+        // when
+        PoolRequest request = processor.process(row);
+
+        // then
+        assertThat(request.problem()).isEqualTo("name: must not contain NUL characters (0x00); "
+                + "param1: must not contain NUL characters (0x00)");
+    }
+
+    @Test
     void aNetworkThatGeneratesIdsNeedsNoIdExceptToUpdate() {
         // given
         RowProcessor generating = new RowProcessor(true);
