@@ -34,10 +34,10 @@ class CrashScenariosFunctionalTests {
 
     @Test
     void importKilledDuringReadBeforeTheFirstChunkCommits() throws Exception {
-        // given one chunk of 2,000 rows: reading and validating it takes a while before anything is sent
-        ScenarioRun run = new ScenarioRun(directory, "7301", 2_000, 0.05);
+        // given one chunk of 1,500 rows: reading and validating it takes a while before anything is sent
+        ScenarioRun run = new ScenarioRun(directory, "7301", 1_500, 0.05);
         try (CountingApi api = new CountingApi(run.network(), run.token(), FaultSettings.none())) {
-            List<String> args = run.args(api.baseUrl(), "--chunk-size", "2000");
+            List<String> args = run.args(api.baseUrl(), "--chunk-size", "1500");
 
             // when the process is killed once its step has begun and before any request went out
             long killed = killWhen(run, api, args, (recorded, attempts, requests) -> true, 0);
@@ -53,14 +53,14 @@ class CrashScenariosFunctionalTests {
 
     @Test
     void importKilledDuringWriteWithRequestsInFlight() throws Exception {
-        // given an API that takes 200 ms per answer, so that a chunk's requests are in flight for a while
-        ScenarioRun run = new ScenarioRun(directory, "7302", 1_000, 0.05);
-        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(200, 0, 0, 0, 0, 1, 1))) {
-            List<String> args = run.args(api.baseUrl(), "--chunk-size", "200");
+        // given an API that takes 150 ms per answer, so that a chunk's requests are in flight for a while
+        ScenarioRun run = new ScenarioRun(directory, "7302", 600, 0.05);
+        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(150, 0, 0, 0, 0, 1, 1))) {
+            List<String> args = run.args(api.baseUrl(), "--chunk-size", "150");
 
             // when it is killed after the first chunk committed, with 8 or more of the next chunk's requests sent
             long killed = killWhen(run, api, args,
-                    (recorded, attempts, requests) -> recorded >= 200 && requests >= attempts + 8, 50);
+                    (recorded, attempts, requests) -> recorded >= 150 && requests >= attempts + 8, 50);
 
             // then one resume completes the run and the invariants hold
             resumeAndVerify("crash: import killed during write", run, api, args, killed, settle(api));
@@ -70,14 +70,14 @@ class CrashScenariosFunctionalTests {
     @Test
     void importKilledBetweenChunkCommits() throws Exception {
         // given small chunks against an API with some latency
-        ScenarioRun run = new ScenarioRun(directory, "7303", 1_000, 0.05);
-        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(60, 0, 0, 0, 0, 1, 1))) {
+        ScenarioRun run = new ScenarioRun(directory, "7303", 600, 0.05);
+        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(40, 0, 0, 0, 0, 1, 1))) {
             List<String> args = run.args(api.baseUrl(), "--chunk-size", "100");
 
-            // when it is killed right after a chunk committed: 300 rows or more recorded, every request the API
+            // when it is killed right after a chunk committed: 200 rows or more recorded, every request the API
             // received counted by a recorded outcome, none of the next chunk sent yet
-            long killed = killWhen(run, api, args, (recorded, attempts, requests) -> recorded >= 300
-                    && recorded % 100 == 0 && recorded < 1_000 && requests == attempts, 10);
+            long killed = killWhen(run, api, args, (recorded, attempts, requests) -> recorded >= 200
+                    && recorded % 100 == 0 && recorded < 600 && requests == attempts, 10);
 
             // then one resume completes the run and the invariants hold
             resumeAndVerify("crash: import killed between chunk commits", run, api, args, killed, settle(api));
@@ -86,17 +86,17 @@ class CrashScenariosFunctionalTests {
 
     @Test
     void apiServerKilledAndRestartedMidJob() throws Exception {
-        // given an import of 1,500 rows in chunks of 100 against an API with some latency
-        ScenarioRun run = new ScenarioRun(directory, "7304", 1_500, 0.05);
-        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(30, 0, 0, 0, 0, 1, 1))) {
+        // given an import of 800 rows in chunks of 100 against an API with some latency
+        ScenarioRun run = new ScenarioRun(directory, "7304", 800, 0.05);
+        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(20, 0, 0, 0, 0, 1, 1))) {
             List<String> args = run.args(api.baseUrl(), "--chunk-size", "100");
             long baseline = run.lastExecution();
             try (ImportProcess process = ImportProcess.start(args, directory.resolve("api-killed.log"))) {
-                // when the API goes down mid-job, with requests in flight, for 6 seconds, then comes back
+                // when the API goes down mid-job, with requests in flight, for 5 seconds, then comes back
                 Long execution = awaitExecution(run, process, baseline);
-                awaitRecorded(run, process, execution, 300);
+                awaitRecorded(run, process, execution, 200);
                 api.stop();
-                Thread.sleep(6_000);
+                Thread.sleep(5_000);
                 api.start();
 
                 // then the import either rides it out by retrying, or stops restartable and one resume completes it

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("reliability")
 class FaultScenariosFunctionalTests {
 
-    private static final int ROWS = 400;
+    private static final int ROWS = 250;
     private static final String[] MANY_RETRIES = {"--max-attempts", "10", "--retry-backoff-ms", "20"};
 
     @TempDir

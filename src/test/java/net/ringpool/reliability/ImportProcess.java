@@ -62,6 +62,14 @@ final class ImportProcess implements AutoCloseable {
         return process.waitFor();
     }
 
+    boolean waitFor(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return process.waitFor(timeout, unit);
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
     String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
