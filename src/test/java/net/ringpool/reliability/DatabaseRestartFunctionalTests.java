@@ -58,6 +58,7 @@ class DatabaseRestartFunctionalTests {
                 List<Map<String, Long>> windows = new ArrayList<>(List.of(api.window()));
                 assertThat(exit).as(process.log()).isIn(ExitCode.ROWS_FAILED, ExitCode.FAILED);
                 if (exit == ExitCode.FAILED) {
+                    assertThat(process.log()).contains("error: the job database failed: ");
                     Result resumed = CommandLine.run(args.toArray(String[]::new));
                     windows.add(api.window());
                     assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCode.ROWS_FAILED);
