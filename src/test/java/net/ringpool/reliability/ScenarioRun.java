@@ -30,7 +30,7 @@ final class ScenarioRun {
     private final Path out;
 
     ScenarioRun(Path directory, String network, long rows, double invalidShare) throws IOException {
-        this.directory = directory;
+        this.directory = Files.createDirectories(directory);
         this.network = network;
         this.token = "reliability-token-" + network;
         this.file = directory.resolve("pools-" + network + ".csv");
