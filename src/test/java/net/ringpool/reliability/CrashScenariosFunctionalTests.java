@@ -37,10 +37,10 @@ class CrashScenariosFunctionalTests {
         // a fast machine may send the first request before the test can freeze the process: then that attempt
         // is not this scenario, and a fresh one (its own network) tries again
         for (int attempt = 1; attempt <= 3; attempt++) {
-            // given one chunk of 1,500 rows: reading and validating it takes a while before anything is sent
-            ScenarioRun run = new ScenarioRun(directory.resolve("attempt-" + attempt), "730" + attempt, 1_500, 0.05);
+            // given one chunk of 1,200 rows: reading and validating it takes a while before anything is sent
+            ScenarioRun run = new ScenarioRun(directory.resolve("attempt-" + attempt), "730" + attempt, 1_200, 0.05);
             try (CountingApi api = new CountingApi(run.network(), run.token(), FaultSettings.none())) {
-                List<String> args = run.args(api.baseUrl(), "--chunk-size", "1500");
+                List<String> args = run.args(api.baseUrl(), "--chunk-size", "1200");
 
                 // when the process is killed once its step has begun and before any request went out
                 long killed = killWhen(run, api, args, (recorded, attempts, requests) -> true, 0);
@@ -62,7 +62,7 @@ class CrashScenariosFunctionalTests {
     @Test
     void importKilledDuringWriteWithRequestsInFlight() throws Exception {
         // given an API that takes 150 ms per answer, so that a chunk's requests are in flight for a while
-        ScenarioRun run = new ScenarioRun(directory, "7302", 600, 0.05);
+        ScenarioRun run = new ScenarioRun(directory, "7312", 450, 0.05);
         try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(150, 0, 0, 0, 0, 1, 1))) {
             List<String> args = run.args(api.baseUrl(), "--chunk-size", "150");
 
@@ -78,14 +78,14 @@ class CrashScenariosFunctionalTests {
     @Test
     void importKilledBetweenChunkCommits() throws Exception {
         // given small chunks against an API with some latency
-        ScenarioRun run = new ScenarioRun(directory, "7303", 1_000, 0.05);
+        ScenarioRun run = new ScenarioRun(directory, "7313", 700, 0.05);
         try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(40, 0, 0, 0, 0, 1, 1))) {
             List<String> args = run.args(api.baseUrl(), "--chunk-size", "100");
 
             // when it is killed right after a chunk committed: 200 rows or more recorded, every request the API
             // received counted by a recorded outcome, none of the next chunk sent yet
             long killed = killWhen(run, api, args, (recorded, attempts, requests) -> recorded >= 200
-                    && recorded % 100 == 0 && recorded < 1_000 && requests == attempts, 0);
+                    && recorded % 100 == 0 && recorded < 700 && requests == attempts, 0);
             Map<String, Long> killedWindow = settle(api);
             assertThat(killedWindow.values().stream().mapToLong(Long::longValue).sum())
                     .as("requests of the killed execution, once all arrived").isEqualTo(run.recordedAndAttempts(killed)[1]);
@@ -97,8 +97,8 @@ class CrashScenariosFunctionalTests {
 
     @Test
     void apiServerKilledAndRestartedMidJob() throws Exception {
-        // given an import of 800 rows in chunks of 100 against an API with some latency
-        ScenarioRun run = new ScenarioRun(directory, "7304", 800, 0.05);
+        // given an import of 600 rows in chunks of 100 against an API with some latency
+        ScenarioRun run = new ScenarioRun(directory, "7314", 600, 0.05);
         try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(20, 0, 0, 0, 0, 1, 1))) {
             List<String> args = run.args(api.baseUrl(), "--chunk-size", "100");
             long baseline = run.lastExecution();
