@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import net.ringpool.api.FaultSettings;
 import net.ringpool.cli.ExitCode;
@@ -69,7 +70,7 @@ class FaultScenariosFunctionalTests {
 
             // then it completed, the fault struck, and the invariants hold
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.ROWS_FAILED);
-            List<java.util.Map<String, Long>> windows = List.of(api.window());
+            List<Map<String, Long>> windows = List.of(api.window());
             long sent = windows.get(0).values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("%s: %d requests for %d rows in %.1f s%n", name, sent, ROWS, result.seconds());
             run.verify(name, result.jobExecutionId(), windows);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import net.ringpool.cli.Main;
 
@@ -62,7 +63,7 @@ final class ImportProcess implements AutoCloseable {
         return process.waitFor();
     }
 
-    boolean waitFor(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
         return process.waitFor(timeout, unit);
     }
 
