@@ -27,8 +27,8 @@ import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Injects the faults a production API shows (latency, 503s, 429s, a per-token rate limit, dropped
- * connections) into the {@code /api/} endpoints, for tests and rehearsals. Off unless configured.
+ * Injects the faults a production API shows (latency and latency spikes, 503s, 429s, a per-token rate
+ * limit, dropped connections) into the {@code /api/} endpoints, for tests and rehearsals. Off unless configured.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -70,10 +70,23 @@ class FaultInjectionFilter implements WebFilter {
             return answer(exchange, HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
                     "The service is temporarily unavailable");
         }
-        if (faults.latencyMillis() > 0) {
-            return Mono.delay(Duration.ofMillis(faults.latencyMillis())).then(chain.filter(exchange));
+        long delay = faults.latencyMillis() + spike();
+        if (delay > 0) {
+            return Mono.delay(Duration.ofMillis(delay)).then(chain.filter(exchange));
         }
         return chain.filter(exchange);
+    }
+
+    /** Drawn apart from the other faults, so that their shares stay as configured; only answered requests stall. */
+    private long spike() {
+        if (faults.spikeRate() <= 0 || faults.spikeMillis() <= 0) {
+            return 0;
+        }
+        double draw;
+        synchronized (random) {
+            draw = random.nextDouble();
+        }
+        return draw < faults.spikeRate() ? faults.spikeMillis() : 0;
     }
 
     private RateLimiter limiter(String token) {

@@ -82,6 +82,12 @@ class ServeCommand implements Callable<Integer> {
         @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Delay added to every API answer.")
         long latencyMillis;
 
+        @Option(names = "--spike-rate", paramLabel = "SHARE", defaultValue = "0", description = "Share (0..1) of answered requests held --spike-ms longer: latency spikes, as a production API stalls now and then.")
+        double spikeRate;
+
+        @Option(names = "--spike-ms", paramLabel = "MS", defaultValue = "3000", description = "The extra delay of a latency spike (default: ${DEFAULT-VALUE}).")
+        long spikeMillis;
+
         @Option(names = "--fail-rate", paramLabel = "SHARE", defaultValue = "0", description = "Share (0..1) of requests answered 503.")
         double failRate;
 
@@ -101,19 +107,20 @@ class ServeCommand implements Callable<Integer> {
         long seed;
 
         FaultSettings settings() {
-            for (double share : new double[] {failRate, throttleRate, dropRate}) {
+            for (double share : new double[] {failRate, throttleRate, dropRate, spikeRate}) {
                 if (share < 0 || share > 1) {
-                    throw new UsageException("--fail-rate, --throttle-rate and --drop-rate are shares from 0 to 1");
+                    throw new UsageException("--fail-rate, --throttle-rate, --drop-rate and --spike-rate are shares "
+                            + "from 0 to 1");
                 }
             }
             if (failRate + throttleRate + dropRate > 1) {
                 throw new UsageException("--fail-rate, --throttle-rate and --drop-rate add up to more than 1");
             }
-            if (latencyMillis < 0 || rateLimit < 0 || retryAfterSeconds < 0) {
-                throw new UsageException("--latency-ms, --rate-limit and --retry-after cannot be negative");
+            if (latencyMillis < 0 || rateLimit < 0 || retryAfterSeconds < 0 || spikeMillis < 0) {
+                throw new UsageException("--latency-ms, --spike-ms, --rate-limit and --retry-after cannot be negative");
             }
             return new FaultSettings(latencyMillis, failRate, throttleRate, rateLimit, dropRate, seed,
-                    retryAfterSeconds);
+                    retryAfterSeconds, spikeRate, spikeMillis);
         }
     }
 

@@ -7,8 +7,13 @@ package net.ringpool.client;
  * @param body the last answer's body ("" when none)
  * @param attempts how many requests were sent
  * @param failure what went wrong on the wire when {@code status} is 0 (never holds the token)
+ * @param unreachable the last attempt could not even connect: nothing listens where the API should be
  */
-public record ApiResult(int status, String body, int attempts, String failure) {
+public record ApiResult(int status, String body, int attempts, String failure, boolean unreachable) {
+
+    public ApiResult(int status, String body, int attempts, String failure) {
+        this(status, body, attempts, failure, false);
+    }
 
     public boolean isSuccess() {
         return status >= 200 && status < 300;

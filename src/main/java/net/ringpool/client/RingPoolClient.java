@@ -110,12 +110,13 @@ public class RingPoolClient implements AutoCloseable {
     private Mono<ApiResult> attempt(Request request, int attempt) {
         return permit()
                 .then(Mono.defer(() -> send(request)))
-                .onErrorResume(error -> Mono.just(Answer.transportFailure(describe(error))))
+                .onErrorResume(error -> Mono.just(Answer.transportFailure(describe(error), cannotConnect(error))))
                 .flatMap(answer -> {
                     if (answer.isTransient() && attempt < settings.maxAttempts()) {
                         return Mono.delay(backoff(attempt, answer.retryAfter())).then(attempt(request, attempt + 1));
                     }
-                    return Mono.just(new ApiResult(answer.status(), answer.body(), attempt, answer.failure()));
+                    return Mono.just(new ApiResult(answer.status(), answer.body(), attempt, answer.failure(),
+                            answer.unreachable()));
                 });
     }
 
@@ -131,7 +132,7 @@ public class RingPoolClient implements AutoCloseable {
         return ready.exchangeToMono(response -> response.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .map(text -> new Answer(response.statusCode().value(), text,
-                        retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)), null)));
+                        retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)), null, false)));
     }
 
     private Mono<Void> permit() {
@@ -190,6 +191,15 @@ public class RingPoolClient implements AutoCloseable {
         return "request failed: " + root.getClass().getSimpleName();
     }
 
+    static boolean cannotConnect(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static RateLimiter rateLimiter(double perSecond) {
         int perPeriod = (int) Math.max(1, Math.floor(perSecond));
         Duration period = Duration.ofNanos((long) (perPeriod * 1_000_000_000L / perSecond));
@@ -208,10 +218,10 @@ public class RingPoolClient implements AutoCloseable {
     private record Request(HttpMethod method, String uri, Object[] variables, Map<String, Object> body) {
     }
 
-    private record Answer(int status, String body, Duration retryAfter, String failure) {
+    private record Answer(int status, String body, Duration retryAfter, String failure, boolean unreachable) {
 
-        static Answer transportFailure(String failure) {
-            return new Answer(0, "", null, failure);
+        static Answer transportFailure(String failure, boolean unreachable) {
+            return new Answer(0, "", null, failure, unreachable);
         }
 
         boolean isTransient() {

@@ -7,7 +7,8 @@ import net.ringpool.outcome.RowOutcome;
 
 /**
  * When an import must stop instead of recording failure after failure: a 401 (the token is wrong for
- * every row), a run of rows that failed after every retry (the API is down), or more problem rows
+ * every row), a row whose retries ended unable to connect (the API is down), a run of rows that failed
+ * after every retry (the API keeps failing), or more problem rows
  * (INVALID, REJECTED, FAILED) in the whole run than {@code --skip-limit} allows.
  */
 class FailureBudget {
@@ -32,11 +33,16 @@ class FailureBudget {
     /**
      * Takes the result of a row sent to the API, in the order results arrive.
      *
-     * @throws ImportStoppedException when the token was refused or too many rows in a row failed
+     * @throws ImportStoppedException when the token was refused, the API is unreachable or too many rows in a row
+     *         failed
      */
     void onSent(SendResult result) {
         if (result.tokenRefused()) {
             throw new TokenRefusedException(networkId);
+        }
+        if (result.apiUnreachable()) {
+            // recording FAILED would end the row for good; rolled back, the chunk is sent again on resume
+            throw new ImportStoppedException("the API is unreachable (" + result.message() + ")");
         }
         if (result.status() == OutcomeStatus.FAILED) {
             failuresInARow++;

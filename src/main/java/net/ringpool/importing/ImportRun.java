@@ -2,6 +2,7 @@ package net.ringpool.importing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import net.ringpool.outcome.OutcomeStatus;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /** Runs (or resumes) the import, writes the outcome files and sums it up. */
 class ImportRun {
@@ -121,6 +124,17 @@ class ImportRun {
                 + String.join("; ", reasons) + "; run the same command again to resume them";
     }
 
+    /** The driver's words alone ("Connection is closed") do not say that it was the database that went away. */
+    private static boolean involvesDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException
+                    || cause instanceof TransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why the execution did not complete, in one line; null when it completed. */
     static String failure(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -147,7 +161,8 @@ class ImportRun {
                 root = root.getCause();
             }
             String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-            return "the import failed: " + message.replaceAll("\\s+", " ") + resume;
+            String what = involvesDatabase(failures.get(0)) ? "the job database failed: " : "the import failed: ";
+            return what + message.replaceAll("\\s+", " ") + resume;
         }
         return "the import ended " + execution.getStatus() + resume;
     }

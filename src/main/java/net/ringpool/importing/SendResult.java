@@ -10,8 +10,14 @@ import net.ringpool.outcome.OutcomeStatus;
  * @param httpStatus the deciding answer's status; null when no answer decided it
  * @param attempts every request sent for the row, retries and look-ups included
  * @param tokenRefused the API answered 401: the token is wrong for the whole job, not for this row
+ * @param apiUnreachable the last attempt could not connect: the API is down for every row, not for this one
  */
-record SendResult(OutcomeStatus status, Integer httpStatus, int attempts, String message, boolean tokenRefused) {
+record SendResult(OutcomeStatus status, Integer httpStatus, int attempts, String message, boolean tokenRefused,
+        boolean apiUnreachable) {
+
+    SendResult(OutcomeStatus status, Integer httpStatus, int attempts, String message, boolean tokenRefused) {
+        this(status, httpStatus, attempts, message, tokenRefused, false);
+    }
 
     static SendResult of(OutcomeStatus status, Integer httpStatus, int attempts, String message) {
         return new SendResult(status, httpStatus, attempts, message, false);
@@ -26,7 +32,8 @@ record SendResult(OutcomeStatus status, Integer httpStatus, int attempts, String
         if (result.isPermanentFailure()) {
             return of(OutcomeStatus.REJECTED, status, attempts, ApiError.describe(result));
         }
-        return of(OutcomeStatus.FAILED, status, attempts,
-                "gave up after " + result.attempts() + " attempts: " + ApiError.describe(result));
+        return new SendResult(OutcomeStatus.FAILED, status, attempts,
+                "gave up after " + result.attempts() + " attempts: " + ApiError.describe(result), false,
+                result.unreachable());
     }
 }

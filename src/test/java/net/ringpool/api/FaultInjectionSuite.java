@@ -68,6 +68,30 @@ abstract class FaultInjectionSuite extends ServeSuite {
     }
 
     @Test
+    void latencySpikesHoldAboutTheirShareOfAnswersForTheSpikeDuration() throws Exception {
+        // given half of the answers stall 1.5 s
+        TestNetwork network = freshNetwork();
+        try (RingPoolServer server = start(settings(false, new FaultSettings(0, 0, 0, 0, 0, 5, RETRY_AFTER_SECONDS,
+                0.5, 1500)))) {
+            // when 12 requests go out at once
+            List<CompletableFuture<Long>> timings = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                long started = System.nanoTime();
+                timings.add(http.sendAsync(listAdvertisers(server, network), BodyHandlers.ofString())
+                        .thenApply(response -> {
+                            assertThat(response.statusCode()).isEqualTo(200);
+                            return (System.nanoTime() - started) / 1_000_000;
+                        }));
+            }
+            List<Long> millis = timings.stream().map(CompletableFuture::join).toList();
+
+            // then some answers took the spike and some did not
+            long spiked = millis.stream().filter(ms -> ms >= 1500).count();
+            assertThat(spiked).as("answers in ms: %s", millis).isBetween(2L, 10L);
+        }
+    }
+
+    @Test
     void failRateOneAnswersEveryApiRequest503AndLeavesHealthAlone() throws Exception {
         // given
         TestNetwork network = freshNetwork();

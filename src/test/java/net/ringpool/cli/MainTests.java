@@ -32,7 +32,7 @@ class MainTests {
         assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
         // picocli's default labels are the Java field names, e.g. <latencyMillis>
         assertThat(out.toString()).doesNotContainPattern("<[a-z]+[A-Z][A-Za-z]*>")
-                .contains("--port=PORT", "--token=NETWORK:TOKEN", "--latency-ms=MS", "--fail-rate=SHARE",
+                .contains("--port=PORT", "--token=NETWORK:TOKEN", "--latency-ms=MS", "--spike-rate=SHARE", "--spike-ms=MS", "--fail-rate=SHARE",
                         "--rate-limit=PER_SECOND", "--fault-seed=SEED", "Fault injection (off by default)", "Example:");
         // a description paragraph wraps where the terminal ends, not where the source line did
         assertThat(out.toString()).contains("database: the peer for tests, demos and rehearsals before production.");

@@ -24,6 +24,18 @@ class FailureBudgetTests {
     }
 
     @Test
+    void aRowThatCouldNotConnectStopsAtOnceInsteadOfEndingFailed() {
+        // given
+        FailureBudget budget = new FailureBudget("1234", -1, 50, 0);
+        SendResult unreachable = new SendResult(OutcomeStatus.FAILED, null, 5,
+                "gave up after 5 attempts: cannot connect to the API", false, true);
+
+        // when / then the first such row stops the run
+        assertThatThrownBy(() -> budget.onSent(unreachable)).isInstanceOf(ImportStoppedException.class)
+                .hasMessage("the API is unreachable (gave up after 5 attempts: cannot connect to the API)");
+    }
+
+    @Test
     void onlyFailuresInARowStopTheRun() {
         // given
         FailureBudget budget = new FailureBudget("1234", -1, 3, 0);

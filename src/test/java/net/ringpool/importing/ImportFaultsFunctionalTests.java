@@ -85,9 +85,8 @@ class ImportFaultsFunctionalTests {
 
         // then the run stops without recording a single FAILED row
         assertThat(down.exitCode()).as(down.toString()).isEqualTo(ExitCode.FAILED);
-        assertThat(down.err()).startsWith("error: stopped: the API keeps failing: 10 rows in a row failed after "
-                + "every retry (last: gave up after 2 attempts: cannot connect to the API); run the same command "
-                + "again to resume");
+        assertThat(down.err()).startsWith("error: stopped: the API is unreachable (gave up after 2 attempts: "
+                + "cannot connect to the API); run the same command again to resume");
         assertThat(outcomes.statusByLine(down.jobExecutionId())).isEmpty();
 
         // when the API is back and the same command runs again
