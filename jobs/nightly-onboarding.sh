@@ -21,7 +21,7 @@ fi
 : "${RINGPOOL_INBOX:?set RINGPOOL_INBOX in $config}"
 : "${RINGPOOL_API_URL:?set RINGPOOL_API_URL in $config}"
 : "${RINGPOOL_NETWORK_ID:?set RINGPOOL_NETWORK_ID in $config}"
-RINGPOOL_CMD=${RINGPOOL_CMD:-"java -jar $(cd "$(dirname "$0")/.." && pwd)/target/ringpool-batch.jar"}
+RINGPOOL_CMD=${RINGPOOL_CMD:-"$(cd "$(dirname "$0")/.." && pwd)/bin/ringpool"}
 RINGPOOL_OUT=${RINGPOOL_OUT:-"$RINGPOOL_INBOX/out"}
 read -r -a extra_args <<< "${RINGPOOL_IMPORT_ARGS:-}"
 token_args=()
