@@ -71,7 +71,7 @@ ratio() { echo "scale=2; $(rate "$1") / $(rate "$2")" | bc -l; }
 
 start_serve() {
   [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null || true
-  java -jar "$jar" serve --port 0 --token "$network:$token" --latency-ms "$1" --db "$db" --db-user postgres \
+  java -jar "$jar" serve --port 0 --token "$network:$token" --latency-ms "$1" --allocation-delay 30d --db "$db" --db-user postgres \
     > "$work/serve.log" 2>&1 &
   serve_pid=$!
   for _ in $(seq 1 600); do
