@@ -27,7 +27,7 @@ import net.ringpool.support.TestDatabase;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** What the import tests share: input files, the API's state, request counts. */
-final class ImportFixtures {
+public final class ImportFixtures {
 
     private ImportFixtures() {
     }
@@ -110,7 +110,7 @@ final class ImportFixtures {
     }
 
     /** Requests whose path is a single pool's, counted per id_from_network. */
-    static Map<String, Long> requestsPerPool(RingPoolServer server, String network) {
+    public static Map<String, Long> requestsPerPool(RingPoolServer server, String network) {
         Map<String, Long> perPool = new HashMap<>();
         String prefix = "/api/2016-10-01/" + network + "/";
         server.requestCounts().forEach((request, count) -> {

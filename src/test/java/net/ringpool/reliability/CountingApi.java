@@ -9,6 +9,7 @@ import java.util.Set;
 
 import net.ringpool.api.FaultSettings;
 import net.ringpool.api.RingPoolServer;
+import net.ringpool.importing.ImportFixtures;
 import net.ringpool.api.ServeSettings;
 import net.ringpool.support.TestDatabase;
 
@@ -83,17 +84,7 @@ final class CountingApi implements AutoCloseable {
     }
 
     private Map<String, Long> perPool(RingPoolServer running) {
-        Map<String, Long> perPool = new HashMap<>();
-        String prefix = "/api/2016-10-01/" + network + "/";
-        running.requestCounts().forEach((request, count) -> {
-            String path = request.substring(request.indexOf(' ') + 1);
-            int pools = path.indexOf("/ring_pools/");
-            if (path.startsWith(prefix) && pools > 0) {
-                String id = path.substring(pools + "/ring_pools/".length(), path.length() - ".json".length());
-                perPool.merge(id, count, Long::sum);
-            }
-        });
-        return perPool;
+        return ImportFixtures.requestsPerPool(running, network);
     }
 
     @Override
