@@ -1,6 +1,7 @@
 package net.ringpool.importing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,23 @@ final class ApiPools {
         return pools;
     }
 
+    /**
+     * The elements of a list answer by id_from_network, as parsed JSON: converting them to pools (the
+     * validator included) costs more than the parse, and a campaign often holds many pools the file
+     * never names, so {@link #pool(Map)} is left to whoever needs one. Elements without an id are left out.
+     */
+    static Map<String, Map<?, ?>> elementsById(String body) {
+        Map<String, Map<?, ?>> elements = new HashMap<>();
+        if (parse(body) instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof Map<?, ?> json && json.get(RingPoolField.ID_FROM_NETWORK) instanceof String id) {
+                    elements.put(id, json);
+                }
+            }
+        }
+        return elements;
+    }
+
     /** The pool of a GET answer, or null when it cannot be read as one. */
     static RingPool one(String body) {
         return parse(body) instanceof Map<?, ?> json ? pool(json) : null;
@@ -52,8 +70,9 @@ final class ApiPools {
         return current != null && wanted != null && writable(current).equals(writable(wanted));
     }
 
+    /** A pool of the API as the validator reads it, or null when it refuses it. */
     @SuppressWarnings("unchecked")
-    private static RingPool pool(Map<?, ?> json) {
+    static RingPool pool(Map<?, ?> json) {
         Map<String, String> cells = PoolJson.cells((Map<String, Object>) json);
         CsvLayout.READ_ONLY.forEach(cells::remove);
         Validation validation = RingPoolValidator.validate(cells,

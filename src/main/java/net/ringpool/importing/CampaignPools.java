@@ -29,14 +29,14 @@ class CampaignPools {
 
     private final RingPoolClient client;
     private final int concurrency;
-    private final Map<Campaign, Map<String, RingPool>> campaigns;
+    private final Map<Campaign, Map<String, Listed>> campaigns;
 
     CampaignPools(RingPoolClient client, int concurrency, int maxCampaigns) {
         this.client = client;
         this.concurrency = concurrency;
         this.campaigns = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, RingPool>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, Listed>> eldest) {
                 return size() > maxCampaigns;
             }
         };
@@ -55,7 +55,7 @@ class CampaignPools {
                 missing.add(campaign);
             }
         }
-        List<Map.Entry<Campaign, Map<String, RingPool>>> loaded = Flux.fromIterable(missing)
+        List<Map.Entry<Campaign, Map<String, Listed>>> loaded = Flux.fromIterable(missing)
                 .flatMap(campaign -> read(campaign).map(pools -> Map.entry(campaign, pools)), concurrency)
                 .collectList()
                 .block();
@@ -65,29 +65,30 @@ class CampaignPools {
     }
 
     synchronized CurrentPool current(PoolRequest row) {
-        Map<String, RingPool> pools = campaigns.get(campaign(row));
+        Map<String, Listed> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return CurrentPool.UNKNOWN;
         }
-        RingPool pool = pools.get(row.idFromNetwork());
+        Listed listed = pools.get(row.idFromNetwork());
+        RingPool pool = listed == null ? null : listed.pool();
         return pool == null ? CurrentPool.ABSENT : CurrentPool.present(pool);
     }
 
     /** Keeps the campaign's pools in step with a row just sent, for later rows of the same pool. */
     synchronized void remember(PoolRequest row, SendResult result) {
-        Map<String, RingPool> pools = campaigns.get(campaign(row));
+        Map<String, Listed> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return;
         }
         if (result.status() == OutcomeStatus.CREATED || result.status() == OutcomeStatus.UPDATED) {
-            pools.put(row.idFromNetwork(), row.pool());
+            pools.put(row.idFromNetwork(), new Listed(row.pool()));
         } else if (result.status() == OutcomeStatus.DELETED) {
             pools.remove(row.idFromNetwork());
         }
     }
 
     /** A campaign's pools by id_from_network; empty when the campaign does not exist; none when unreadable. */
-    private Mono<Map<String, RingPool>> read(Campaign campaign) {
+    private Mono<Map<String, Listed>> read(Campaign campaign) {
         return client.listPools(campaign.advertiserId(), campaign.campaignId()).flatMap(answer -> {
             if (answer.isUnauthorized()) {
                 return Mono.error(new TokenRefusedException(client.settings().networkId()));
@@ -98,10 +99,36 @@ class CampaignPools {
             if (!answer.isSuccess()) {
                 return Mono.empty();
             }
-            Map<String, RingPool> pools = new HashMap<>();
-            ApiPools.list(answer.body()).forEach(pool -> pools.put(pool.idFromNetwork(), pool));
+            Map<String, Listed> pools = new HashMap<>();
+            ApiPools.elementsById(answer.body()).forEach((id, json) -> pools.put(id, new Listed(json)));
             return Mono.just(pools);
         });
+    }
+
+    /**
+     * A pool of a campaign: as the list answered it until a row asks for it, then as the validator reads
+     * it (null when it refuses it, which a row sees as absent). Guarded by the enclosing instance.
+     */
+    private static final class Listed {
+
+        private Map<?, ?> json;
+        private RingPool pool;
+
+        Listed(Map<?, ?> json) {
+            this.json = json;
+        }
+
+        Listed(RingPool pool) {
+            this.pool = pool;
+        }
+
+        RingPool pool() {
+            if (json != null) {
+                pool = ApiPools.pool(json);
+                json = null;
+            }
+            return pool;
+        }
     }
 
     private static Campaign campaign(PoolRequest row) {
