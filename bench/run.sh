@@ -83,7 +83,12 @@ start_serve() {
   [ -n "$port" ] || { echo "serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
   api=http://127.0.0.1:$port
 }
-generate() { java -jar "$jar" generate --rows "$2" --invalid-share 0 --id-prefix "$1-" -o "$work/$1.csv" > /dev/null; }
+# every file gets advertisers of its own ("main-adv-3"), so that the campaigns of one run hold that run's
+# pools only: --only-changed reads the file's campaigns, and they should hold the file, not every run's leftovers
+generate() {
+  java -jar "$jar" generate --rows "$2" --invalid-share 0 --id-prefix "$1-" -o "$work/$1.csv" > /dev/null
+  sed -i -E "2,\$ s/^adv-/$1-adv-/" "$work/$1.csv"
+}
 import() { local name=$1 file=$2 n=$3; shift 3
   measure "$name" "$n" env RINGPOOL_JAVA_OPTS="$client_opts ${JAVA_HEAP:-}" bin/ringpool import "$work/$file.csv" --api-url "$api" --network-id "$network" \
     --db "$db" --db-user postgres --out "$work/out-$name" "$@"; }
@@ -142,8 +147,11 @@ for latency in $latencies; do
   pools=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE network_id = '$network'")
   measure export "$pools" bin/ringpool export --all -o "$work/export.csv" --api-url "$api" --network-id "$network" \
     --db "$db" --db-user postgres
+  # the bare client reads the campaigns of every file written to this serve, which are all the export reads
+  files="warm ceil base curl main jvmdefaults"; for c in $sweep; do files="$files sweep$c"; done
+  { head -1 "$work/main.csv"; for f in $files; do tail -n +2 "$work/$f.csv"; done; } > "$work/all.csv"
   measure bare-list "$pools" java $client_opts -cp "$classpath" net.ringpool.bench.BareClient list "$api" "$network" "$token" \
-    "$work/main.csv" "$default_concurrency"
+    "$work/all.csv" "$default_concurrency"
 
   printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
   row "ceiling: bare client, c=$default_concurrency" ceiling | tee -a "$report"
@@ -161,5 +169,5 @@ for latency in $latencies; do
   say "import defaults / import c=1:       $(ratio import-default import-c1)"
   say "import defaults / curl loop:        $(ratio import-default curl-loop)"
   say "only-changed speed-up over re-import: $(echo "scale=1; ${wall[reimport]} / ${wall[only-changed]}" | bc -l)x; pools written during it: $writes"
-  say "export / bare client reading:       $(echo "scale=2; ${wall[bare-list]} / ${wall[export]}" | bc -l)"
+  say "export / bare client reading:       $(echo "scale=2; ${wall[bare-list]} / ${wall[export]}" | bc -l); pools exported: $(($(wc -l < "$work/export.csv") - 1)) of $pools"
 done
