@@ -34,10 +34,12 @@ class PoolFetcher {
         if (selection instanceof CampaignSelection.Listed listed) {
             return Flux.fromIterable(listed.campaigns()).map(this::pools);
         }
+        // the advertisers' campaign lists are read ahead, several at once and handed on in order: read one
+        // at a time, each advertiser's list stalled the campaign reads behind it for a round trip
         return Mono.defer(client::listAdvertisers)
                 .flatMapMany(this::advertisers)
-                .concatMap(advertiser -> Mono.defer(() -> client.listCampaigns(advertiser))
-                        .flatMapMany(result -> campaignsOf(advertiser, result)), 1);
+                .flatMapSequential(advertiser -> Mono.defer(() -> client.listCampaigns(advertiser))
+                        .flatMapMany(result -> campaignsOf(advertiser, result)), concurrency);
     }
 
     private Flux<String> advertisers(ApiResult result) {
