@@ -1,6 +1,5 @@
 package net.ringpool.importing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +26,6 @@ final class ApiPools {
             .build();
 
     private ApiPools() {
-    }
-
-    /** The pools of a list answer (a bare JSON array); pools the validator refuses are left out. */
-    static List<RingPool> list(String body) {
-        List<RingPool> pools = new ArrayList<>();
-        if (parse(body) instanceof List<?> elements) {
-            for (Object element : elements) {
-                RingPool pool = element instanceof Map<?, ?> json ? pool(json) : null;
-                if (pool != null) {
-                    pools.add(pool);
-                }
-            }
-        }
-        return pools;
     }
 
     /**

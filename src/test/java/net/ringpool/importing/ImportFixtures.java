@@ -97,7 +97,12 @@ public final class ImportFixtures {
                 if (!answer.isSuccess()) {
                     throw new AssertionError("cannot list " + campaign + ": " + answer);
                 }
-                ApiPools.list(answer.body()).forEach(pool -> pools.put(pool.idFromNetwork(), pool));
+                ApiPools.elementsById(answer.body()).forEach((id, json) -> {
+                    RingPool pool = ApiPools.pool(json);
+                    if (pool != null) {
+                        pools.put(id, pool);
+                    }
+                });
             }
         }
         return pools;
