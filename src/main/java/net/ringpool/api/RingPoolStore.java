@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -50,12 +51,22 @@ class RingPoolStore {
     record Upserted(RingPool pool, boolean created) {
     }
 
+    /**
+     * The campaign's pools by id_from_network. They are sorted here, not by the query: on a table without
+     * statistics (autovacuum off, or not yet run after a bulk load) PostgreSQL rates every index alike, and an
+     * ORDER BY id_from_network made it walk the unique key (network_id, id_from_network), which returns that
+     * order, filtering all of the network's pools: 81 ms instead of 7 ms for a campaign of 6,000 among 300,000
+     * pools (EXPLAIN ANALYZE on a freshly migrated table), and under load the list requests queued behind it.
+     */
     List<RingPool> list(String networkId, String advertiserId, String campaignId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_ring_pool WHERE network_id = ? "
-                        + "AND advertiser_id_from_network = ? AND campaign_id_from_network = ? ORDER BY id_from_network")
+        List<RingPool> pools = jdbc.sql("SELECT " + COLUMNS + " FROM api_ring_pool WHERE network_id = ? "
+                        + "AND advertiser_id_from_network = ? AND campaign_id_from_network = ?")
                 .params(networkId, advertiserId, campaignId)
                 .query((rs, n) -> map(rs).pool())
                 .list();
+        List<RingPool> sorted = new ArrayList<>(pools);
+        sorted.sort(Comparator.comparing(RingPool::idFromNetwork));
+        return sorted;
     }
 
     Optional<Located> find(String networkId, String idFromNetwork) {
