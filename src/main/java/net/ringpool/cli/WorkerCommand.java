@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import net.ringpool.client.ApiCredentials;
 import net.ringpool.db.DatabaseOptions;
+import net.ringpool.importing.ImportSettings;
 import net.ringpool.importing.Worker;
 import net.ringpool.importing.WorkerSettings;
 
@@ -47,7 +48,7 @@ class WorkerCommand implements Callable<Integer> {
             description = "Partitions run at once by this worker (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--chunk-size", defaultValue = "100", paramLabel = "N",
+    @Option(names = "--chunk-size", defaultValue = "" + ImportSettings.DEFAULT_CHUNK_SIZE, paramLabel = "N",
             description = "Rows per transaction of outcomes and progress (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 
