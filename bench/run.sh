@@ -6,7 +6,7 @@
 #        bench/run.sh memory [ROWS]             the memory run: ROWS (default 1000000) imported and
 #                                               exported with -Xmx256m at latency 0
 # Environment: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/ringpool_bench, created when
-# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64"),
+# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 128"),
 # BENCH_WARMUP (requests sent to a fresh serve before anything is timed, default 5000).
 # The client commands run through bin/ringpool, so with its JVM settings; the bare client gets the same
 # settings ($client_opts), and one extra row shows the import under the JVM's own defaults (java -jar).
@@ -20,7 +20,7 @@ if [ "${1:-}" = memory ]; then mode=memory; shift; fi
 rows=${1:-20000}
 latencies=${2:-"20 0"}
 [ $mode = memory ] && { rows=${1:-1000000}; latencies=0; }
-sweep=${BENCH_CONCURRENCIES:-"32 64"}
+sweep=${BENCH_CONCURRENCIES:-"32 128"}
 db=${BENCH_DB:-jdbc:postgresql://127.0.0.1:5432/ringpool_bench}
 db_name=${db##*/}
 jar=target/ringpool-batch.jar
@@ -30,7 +30,10 @@ baseline_rows=2000
 warmup=${BENCH_WARMUP:-5000}
 client_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"   # what bin/ringpool gives client commands
 default_concurrency=$(java -jar "$jar" import --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
-default_concurrency=${default_concurrency:-16}
+default_concurrency=${default_concurrency:-64}
+# the export reads campaigns, not rows, at a concurrency of its own; the bare reader matches it
+export_concurrency=$(java -jar "$jar" export --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
+export_concurrency=${export_concurrency:-4}
 
 [ -r "$jar" ] && [ -d target/test-classes ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
 if [ ! -r target/bench.classpath ]; then
@@ -94,7 +97,7 @@ import() { local name=$1 file=$2 n=$3; shift 3
     --db "$db" --db-user postgres --out "$work/out-$name" "$@"; }
 
 say "ringpool-batch benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-say "rows per run: $rows; sequential baselines: $baseline_rows rows; default --concurrency $default_concurrency"
+say "rows per run: $rows; sequential baselines: $baseline_rows rows; default --concurrency $default_concurrency (import), $export_concurrency (export)"
 
 if [ $mode = memory ]; then
   start_serve 0
@@ -151,7 +154,7 @@ for latency in $latencies; do
   files="warm ceil base curl main jvmdefaults"; for c in $sweep; do files="$files sweep$c"; done
   { head -1 "$work/main.csv"; for f in $files; do tail -n +2 "$work/$f.csv"; done; } > "$work/all.csv"
   measure bare-list "$pools" java $client_opts -cp "$classpath" net.ringpool.bench.BareClient list "$api" "$network" "$token" \
-    "$work/all.csv" "$default_concurrency"
+    "$work/all.csv" "$export_concurrency"
 
   printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
   row "ceiling: bare client, c=$default_concurrency" ceiling | tee -a "$report"
@@ -163,7 +166,7 @@ for latency in $latencies; do
   row "import --only-changed (unchanged)" only-changed | tee -a "$report"
   row "full re-import (all UPDATED)" reimport | tee -a "$report"
   row "export --all ($pools pools)" export | tee -a "$report"
-  row "bare client reading the campaigns" bare-list | tee -a "$report"
+  row "bare client reading them, c=$export_concurrency" bare-list | tee -a "$report"
   say "import defaults / ceiling:          $(ratio import-default ceiling)"
   say "best import ($best) / ceiling: $(ratio "$best" ceiling)"
   say "import defaults / import c=1:       $(ratio import-default import-c1)"
