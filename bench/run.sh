@@ -6,7 +6,7 @@
 #        bench/run.sh memory [ROWS]             the memory run: ROWS (default 1000000) imported and
 #                                               exported with -Xmx256m at latency 0
 # Environment: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/ringpool_bench, created when
-# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 128"),
+# missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64"),
 # BENCH_WARMUP (requests sent to a fresh serve before anything is timed, default 5000).
 # The client commands run through bin/ringpool, so with its JVM settings; the bare client gets the same
 # settings ($client_opts), and one extra row shows the import under the JVM's own defaults (java -jar).
@@ -20,7 +20,7 @@ if [ "${1:-}" = memory ]; then mode=memory; shift; fi
 rows=${1:-20000}
 latencies=${2:-"20 0"}
 [ $mode = memory ] && { rows=${1:-1000000}; latencies=0; }
-sweep=${BENCH_CONCURRENCIES:-"32 128"}
+sweep=${BENCH_CONCURRENCIES:-"32 64"}
 db=${BENCH_DB:-jdbc:postgresql://127.0.0.1:5432/ringpool_bench}
 db_name=${db##*/}
 jar=target/ringpool-batch.jar
@@ -30,7 +30,7 @@ baseline_rows=2000
 warmup=${BENCH_WARMUP:-5000}
 client_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"   # what bin/ringpool gives client commands
 default_concurrency=$(java -jar "$jar" import --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
-default_concurrency=${default_concurrency:-64}
+default_concurrency=${default_concurrency:-16}
 # the export reads campaigns, not rows, at a concurrency of its own; the bare reader matches it
 export_concurrency=$(java -jar "$jar" export --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
 export_concurrency=${export_concurrency:-4}
