@@ -178,6 +178,10 @@ class ParentController {
             throw ApiException.fieldErrors(Map.of("name", List.of(text.isBlank() ? "can't be blank"
                     : "is too long (maximum is 255 characters)")));
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL's text columns cannot hold NUL: the insert failed and answered 500
+            throw ApiException.fieldErrors(Map.of("name", List.of("must not contain NUL characters (0x00)")));
+        }
         return text;
     }
 

@@ -119,6 +119,10 @@ abstract class ParentsSuite extends ServeSuite {
                 .expectStatus().isForbidden()
                 .expectBody().json("{\"errors\":{\"name\":[\"is too long (maximum is 255 characters)\"]}}", JsonCompareMode.STRICT);
         as(network).put(network.advertiser("1"), Map.of("name", " ")).expectStatus().isForbidden();
+        as(network).put(network.advertiser("1"), Map.of("name", "a\u0000b")).expectStatus().isForbidden()
+                .expectBody().json("{\"errors\":{\"name\":[\"must not contain NUL characters (0x00)\"]}}",
+                        JsonCompareMode.STRICT);
+        as(network).put(network.campaign("1", "2"), Map.of("name", "\u0000")).expectStatus().isForbidden();
         as(network).put(network.campaign("1", "x".repeat(256)), Map.of()).expectStatus().isForbidden()
                 .expectBody().json("{\"errors\":{\"advertiser_campaign_id_from_network\":"
                         + "[\"is too long (maximum is 255 characters)\"]}}", JsonCompareMode.STRICT);
