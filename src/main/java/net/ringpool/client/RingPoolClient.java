@@ -19,6 +19,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
@@ -26,7 +27,8 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * The RingPools API as the import and export jobs use it: one call per pool or list, each retried on
  * transient failures (timeouts, connection errors, 5xx, 429) with exponential backoff and full jitter,
- * honouring {@code Retry-After}; an optional global request rate. Answers are returned, not thrown,
+ * honouring {@code Retry-After}; at most {@code maxConnections} requests in flight, fewer while the API answers
+ * 429 ({@link RequestGate}); an optional global request rate. Answers are returned, not thrown,
  * so that a row's API error becomes its outcome instead of an exception.
  */
 public class RingPoolClient implements AutoCloseable {
@@ -38,6 +40,7 @@ public class RingPoolClient implements AutoCloseable {
     private final ConnectionProvider connections;
     private final WebClient webClient;
     private final RateLimiter rateLimiter;
+    private final RequestGate gate;
 
     public RingPoolClient(ClientSettings settings) {
         this.settings = settings;
@@ -56,6 +59,7 @@ public class RingPoolClient implements AutoCloseable {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .build();
         this.rateLimiter = settings.requestsPerSecond() > 0 ? rateLimiter(settings.requestsPerSecond()) : null;
+        this.gate = new RequestGate(settings.maxConnections(), System::nanoTime, Schedulers.parallel());
     }
 
     public ClientSettings settings() {
@@ -108,12 +112,18 @@ public class RingPoolClient implements AutoCloseable {
     }
 
     private Mono<ApiResult> attempt(Request request, int attempt) {
-        return permit()
-                .then(Mono.defer(() -> send(request)))
-                .onErrorResume(error -> Mono.just(Answer.transportFailure(describe(error), cannotConnect(error))))
+        return Mono.usingWhen(gate.enter(attempt > 1),
+                ticket -> permit()
+                        .then(Mono.defer(() -> send(request)))
+                        .onErrorResume(error -> Mono.just(Answer.transportFailure(describe(error), cannotConnect(error))))
+                        .doOnNext(answer -> ticket.answer(answer.status(), honoured(answer.retryAfter()))),
+                RequestGate.Ticket::leave, (ticket, error) -> ticket.leave(), RequestGate.Ticket::leave)
                 .flatMap(answer -> {
                     if (answer.isTransient() && attempt < settings.maxAttempts()) {
-                        return Mono.delay(backoff(attempt, answer.retryAfter())).then(attempt(request, attempt + 1));
+                        // the gate holds every request, this one included, until a 429's Retry-After has passed
+                        Duration delay = answer.status() == 429 && answer.retryAfter() != null ? Duration.ZERO
+                                : backoff(attempt, answer.retryAfter());
+                        return Mono.delay(delay).then(attempt(request, attempt + 1));
                     }
                     return Mono.just(new ApiResult(answer.status(), answer.body(), attempt, answer.failure(),
                             answer.unreachable()));
@@ -149,13 +159,16 @@ public class RingPoolClient implements AutoCloseable {
                 settings.initialBackoff().toMillis() * (1L << Math.min(attempt - 1, 20)));
         long jittered = ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
         Duration delay = Duration.ofMillis(jittered);
-        if (retryAfter != null) {
-            Duration honoured = retryAfter.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : retryAfter;
-            if (honoured.compareTo(delay) > 0) {
-                delay = honoured;
-            }
+        Duration honoured = honoured(retryAfter);
+        return honoured != null && honoured.compareTo(delay) > 0 ? honoured : delay;
+    }
+
+    /** A Retry-After as the client obeys it: at most maxRetryAfter. */
+    private Duration honoured(Duration retryAfter) {
+        if (retryAfter == null) {
+            return null;
         }
-        return delay;
+        return retryAfter.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : retryAfter;
     }
 
     private static Duration retryAfter(String header) {

@@ -23,7 +23,7 @@ public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, St
         int concurrency, int chunkSize, long skipLimit, int maxConsecutiveFailures, boolean dryRun,
         boolean onlyChanged, Path out, boolean recoverElsewhere, Partitioning partitioning) {
 
-    public static final int DEFAULT_CONCURRENCY = 16;
+    public static final int DEFAULT_CONCURRENCY = 64;
     public static final int DEFAULT_CHUNK_SIZE = 200;
     public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 50;
 
