@@ -9,7 +9,6 @@ import java.util.UUID;
 import net.ringpool.pool.RingPool;
 import net.ringpool.pool.RingPoolField;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +33,12 @@ class RingPoolController {
     private final ParentStore parents;
     private final Authenticator authenticator;
     private final ServeSettings settings;
-    private final ApplicationEventPublisher events;
 
-    RingPoolController(RingPoolStore pools, ParentStore parents, Authenticator authenticator, ServeSettings settings,
-            ApplicationEventPublisher events) {
+    RingPoolController(RingPoolStore pools, ParentStore parents, Authenticator authenticator, ServeSettings settings) {
         this.pools = pools;
         this.parents = parents;
         this.authenticator = authenticator;
         this.settings = settings;
-        this.events = events;
     }
 
     @GetMapping("/ring_pools.json")
@@ -122,7 +118,6 @@ class RingPoolController {
                 parents.saveCampaign(networkId, advertiserId, campaignId, null);
             }
             RingPoolStore.Upserted saved = pools.upsert(networkId, advertiserId, campaignId, pool);
-            events.publishEvent(new RingPoolSaved(networkId, advertiserId, campaignId, saved.pool()));
             // The seed's Local RingPool example answers 200 to the creating POST; the generic create answers 201.
             HttpStatus status = saved.created() && !pool.isLocal() ? HttpStatus.CREATED : HttpStatus.OK;
             return ResponseEntity.status(status).body((Object) RingPoolJson.write(withLinks(saved.pool(), exchange)));

@@ -16,6 +16,7 @@ import net.ringpool.pool.LocalCenter;
 import net.ringpool.pool.RingPool;
 import net.ringpool.pool.RingPoolValidator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,11 +37,13 @@ class RingPoolStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    RingPoolStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    RingPoolStore(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /** A pool with the campaign it belongs to. */
@@ -123,7 +126,7 @@ class RingPoolStore {
                             + "local_center_longitude = ?, tn_prefix_whitelist = ?, updated_at = ? WHERE id = ?")
                     .params(values)
                     .update();
-            return new Upserted(stored(networkId, pool.idFromNetwork()), false);
+            return saved(networkId, advertiserId, campaignId, pool.idFromNetwork(), false);
         }
         String apiKey = newApiKey();
         List<Object> values = new ArrayList<>(List.of(networkId, advertiserId, campaignId, pool.idFromNetwork()));
@@ -138,18 +141,23 @@ class RingPoolStore {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(values)
                 .update();
-        return new Upserted(stored(networkId, pool.idFromNetwork()), true);
+        return saved(networkId, advertiserId, campaignId, pool.idFromNetwork(), true);
     }
 
     /**
-     * The pool as the database now holds it, so that a write answers what a later read returns
-     * (coordinates, for one, are rounded to the column's eight decimals).
+     * Answers the pool as the database now holds it, so that a write answers what a later read returns
+     * (coordinates, for one, are rounded to the column's eight decimals), and tells the other features of serve
+     * inside the same transaction, so that what they write commits or rolls back with the pool.
      */
-    private RingPool stored(String networkId, String idFromNetwork) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_ring_pool WHERE network_id = ? AND id_from_network = ?")
+    private Upserted saved(String networkId, String advertiserId, String campaignId, String idFromNetwork,
+            boolean created) {
+        RingPool stored = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM api_ring_pool WHERE network_id = ? AND id_from_network = ?")
                 .params(networkId, idFromNetwork)
                 .query((rs, n) -> map(rs).pool())
                 .single();
+        events.publishEvent(new RingPoolSaved(networkId, advertiserId, campaignId, stored));
+        return new Upserted(stored, created);
     }
 
     private static List<Object> writableValues(RingPool pool) {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the RingPools the API saves: a new pool, or one whose local settings or max_pool_size changed,
- * gets its (re)allocation scheduled after the allocation delay. Runs in the saving request, after the
- * pool's own write has committed. Deleted pools need nothing here: the database drops their numbers.
+ * gets its (re)allocation scheduled after the allocation delay. Runs in the saving request, inside the
+ * pool's own transaction. Deleted pools need nothing here: the database drops their numbers.
  */
 @Component
 class PoolSettingsListener {
