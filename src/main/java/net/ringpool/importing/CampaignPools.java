@@ -2,11 +2,12 @@ package net.ringpool.importing;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 import net.ringpool.client.RingPoolClient;
 import net.ringpool.outcome.OutcomeStatus;
@@ -17,10 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * For {@code --only-changed}: the current pools of the campaigns a chunk touches, read with one list
- * request per campaign (a 404 campaign has none) and kept up to date with the rows sent since. The
- * least recently used campaigns are forgotten beyond a bound, so memory does not grow with the file; a
- * campaign whose list could not be read stays unknown and its rows are sent. Rows of one chunk are sent
- * concurrently, hence the locking.
+ * request per campaign (a 404 campaign has none), ahead of the chunk when {@link CampaignPrefetch} names
+ * them, and kept up to date with the rows sent since. The least recently used campaigns are forgotten
+ * beyond a bound, so memory does not grow with the file; a campaign whose list could not be read stays
+ * unknown and its rows are sent. Rows of one chunk are sent concurrently, hence the locking.
  */
 class CampaignPools {
 
@@ -30,10 +31,20 @@ class CampaignPools {
     private final RingPoolClient client;
     private final int concurrency;
     private final Map<Campaign, Map<String, Listed>> campaigns;
+    /** Campaigns being read, or read ahead and not asked for yet; each is read once. */
+    private final Map<Campaign, Mono<Map<String, Listed>>> reading = new HashMap<>();
+    /** Those of {@link #reading} that hold one of the {@link #ahead} places. */
+    private final Set<Campaign> readAhead = new HashSet<>();
+    private final Semaphore ahead;
 
-    CampaignPools(RingPoolClient client, int concurrency, int maxCampaigns) {
+    /**
+     * @param maxCampaigns how many campaigns' pools are kept, the least recently used forgotten first
+     * @param maxAhead how many campaigns {@link #prefetch} reads before a chunk asks for them
+     */
+    CampaignPools(RingPoolClient client, int concurrency, int maxCampaigns, int maxAhead) {
         this.client = client;
         this.concurrency = concurrency;
+        this.ahead = new Semaphore(maxAhead);
         this.campaigns = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, Listed>> eldest) {
@@ -43,24 +54,71 @@ class CampaignPools {
     }
 
     /**
-     * Reads the campaigns of these rows that are not known yet.
+     * Starts reading a campaign that rows further on in the input belong to, unless it is known or on its way;
+     * waits while {@code maxAhead} campaigns read ahead have not been asked for yet. One that is never asked for
+     * (its rows invalid, say) keeps its place: the lookahead shrinks, and chunks read what they need themselves.
+     */
+    void prefetch(Campaign campaign) throws InterruptedException {
+        synchronized (this) {
+            if (campaigns.containsKey(campaign) || reading.containsKey(campaign)) {
+                return;
+            }
+        }
+        ahead.acquire();
+        Mono<Map<String, Listed>> started;
+        synchronized (this) {
+            if (campaigns.containsKey(campaign) || reading.containsKey(campaign)) {
+                ahead.release();
+                return;
+            }
+            started = read(campaign).cache();
+            reading.put(campaign, started);
+            readAhead.add(campaign);
+        }
+        started.subscribe(pools -> { }, failed -> { });
+    }
+
+    /**
+     * Reads the campaigns of these rows that are not known yet, or waits for them if they are being read ahead.
      *
      * @throws TokenRefusedException when the API answers 401
      */
-    synchronized void load(Collection<PoolRequest> rows) {
-        Set<Campaign> missing = new LinkedHashSet<>();
-        for (PoolRequest row : rows) {
-            Campaign campaign = campaign(row);
-            if (!campaigns.containsKey(campaign)) {
-                missing.add(campaign);
+    void load(Collection<PoolRequest> rows) {
+        Map<Campaign, Mono<Map<String, Listed>>> needed = new LinkedHashMap<>();
+        synchronized (this) {
+            for (PoolRequest row : rows) {
+                Campaign campaign = campaign(row);
+                if (campaigns.containsKey(campaign) || needed.containsKey(campaign)) {
+                    continue;
+                }
+                Mono<Map<String, Listed>> pools = reading.get(campaign);
+                if (pools == null) {
+                    pools = read(campaign).cache();
+                    reading.put(campaign, pools);
+                } else if (readAhead.remove(campaign)) {
+                    ahead.release();
+                }
+                needed.put(campaign, pools);
             }
         }
-        List<Map.Entry<Campaign, Map<String, Listed>>> loaded = Flux.fromIterable(missing)
-                .flatMap(campaign -> read(campaign).map(pools -> Map.entry(campaign, pools)), concurrency)
-                .collectList()
-                .block();
-        if (loaded != null) {
-            loaded.forEach(entry -> campaigns.put(entry.getKey(), entry.getValue()));
+        // outside the lock, so that reading ahead goes on meanwhile
+        List<Map.Entry<Campaign, Map<String, Listed>>> loaded;
+        try {
+            loaded = Flux.fromIterable(needed.entrySet())
+                    .flatMap(entry -> entry.getValue().map(pools -> Map.entry(entry.getKey(), pools)), concurrency)
+                    .collectList()
+                    .block();
+        } catch (RuntimeException failed) {
+            synchronized (this) {
+                needed.keySet().forEach(reading::remove);
+            }
+            throw failed;
+        }
+        synchronized (this) {
+            if (loaded != null) {
+                loaded.forEach(entry -> campaigns.put(entry.getKey(), entry.getValue()));
+            }
+            needed.keySet().forEach(reading::remove);
         }
     }
 

@@ -26,6 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ImportStepConfiguration {
 
     static final String STEP_NAME = "importRows";
+    /** Campaign lists {@code --only-changed} reads before a chunk asks for them. */
+    static final int CAMPAIGNS_READ_AHEAD = 8;
 
     @Bean
     Step importRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -61,10 +63,14 @@ class ImportStepConfiguration {
         ImportSettings settings = steps.settings(step);
         RingPoolClient api = settings.dryRun() ? null : steps.client(settings);
         RowSender sender = api == null ? null : new RowSender(api, settings.onlyChanged());
-        CampaignPools campaignPools = api != null && settings.onlyChanged()
-                ? new CampaignPools(api, settings.concurrency(), Math.max(1000, 2 * settings.chunkSize()))
-                : null;
-        return new RingPoolWriter(sender, campaignPools, outcomes, settings);
+        if (api == null || !settings.onlyChanged()) {
+            return new RingPoolWriter(sender, null, null, outcomes, settings);
+        }
+        CampaignPools campaignPools = new CampaignPools(api, settings.concurrency(),
+                Math.max(1000, 2 * settings.chunkSize()), CAMPAIGNS_READ_AHEAD);
+        CampaignPrefetch prefetch = new CampaignPrefetch(new CsvRowReader(settings.files(), settings.csv()),
+                campaignPools);
+        return new RingPoolWriter(sender, campaignPools, prefetch, outcomes, settings);
     }
 
     @Bean

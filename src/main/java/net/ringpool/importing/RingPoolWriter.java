@@ -9,6 +9,7 @@ import net.ringpool.outcome.OutcomeRepository;
 import net.ringpool.outcome.OutcomeStatus;
 import net.ringpool.outcome.RowOutcome;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -31,6 +32,7 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
 
     private final RowSender sender;
     private final CampaignPools campaignPools;
+    private final CampaignPrefetch prefetch;
     private final OutcomeRepository outcomes;
     private final ImportSettings settings;
     private StepExecution stepExecution;
@@ -39,11 +41,13 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
     /**
      * @param sender null for a dry run
      * @param campaignPools the current pools for {@code --only-changed}, else null
+     * @param prefetch what reads those pools ahead of the chunks, else null
      */
-    RingPoolWriter(RowSender sender, CampaignPools campaignPools, OutcomeRepository outcomes,
-            ImportSettings settings) {
+    RingPoolWriter(RowSender sender, CampaignPools campaignPools, CampaignPrefetch prefetch,
+            OutcomeRepository outcomes, ImportSettings settings) {
         this.sender = sender;
         this.campaignPools = campaignPools;
+        this.prefetch = prefetch;
         this.outcomes = outcomes;
         this.settings = settings;
     }
@@ -57,6 +61,17 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
                 .entrySet().stream().filter(entry -> entry.getKey().isProblem()).mapToLong(Map.Entry::getValue).sum();
         this.budget = new FailureBudget(settings.networkId(), settings.skipLimit(), settings.maxConsecutiveFailures(),
                 problemsSoFar);
+        if (prefetch != null) {
+            prefetch.start(execution);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution execution) {
+        if (prefetch != null) {
+            prefetch.stop();
+        }
+        return null;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,7 @@ import net.ringpool.support.TestDatabase;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,8 +232,9 @@ class ImportFunctionalTests {
                 + System.lineSeparator());
         assertThat(refused.seconds()).isLessThan(30);
         assertThat(outcomes.statusByLine(refused.jobExecutionId())).isEmpty();
+        // at most the requests of one round in flight
         assertThat(ImportFixtures.allRequests(server, NETWORK) - requestsBefore).as("requests sent")
-                .isPositive().isLessThanOrEqualTo(16);
+                .isPositive().isLessThanOrEqualTo(ImportSettings.DEFAULT_CONCURRENCY);
 
         // when the same import runs with the right token
         Result resumed = importFile(file);
@@ -240,6 +244,58 @@ class ImportFunctionalTests {
         assertThat(outcomes.instanceOf(resumed.jobExecutionId())).isEqualTo(outcomes.instanceOf(refused.jobExecutionId()));
         assertThat(outcomes.statusByLine(resumed.jobExecutionId())).hasSize(500)
                 .allSatisfy((line, status) -> assertThat(status).isEqualTo("CREATED"));
+    }
+
+    @Test
+    void onlyChangedReadsEachCampaignOnceWhileReadingAheadOfAFileGroupedByCampaign() throws Exception {
+        // given pools imported once, then the same rows grouped by campaign, as spreadsheets usually are,
+        // in chunks smaller than a campaign, so that reading ahead is what names the next campaigns
+        Path file = generate(directory, "to-group.csv", 600, 0, "g-");
+        Result created = importFile(file);
+        assertThat(created.exitCode()).as(created.toString()).isEqualTo(ExitCode.OK);
+        Path grouped = groupedByCampaign(file, directory.resolve("grouped.csv"));
+        Map<String, Long> listsBefore = listRequests();
+        long writesBefore = writeRequests(server, NETWORK);
+
+        // when
+        Result unchanged = importFile(grouped, "--only-changed", "--chunk-size", "20");
+
+        // then every row is UNCHANGED, nothing is written, and each campaign's pools were read once
+        assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.statusByLine(unchanged.jobExecutionId())).hasSize(600)
+                .allSatisfy((line, status) -> assertThat(status).isEqualTo("UNCHANGED"));
+        assertThat(writeRequests(server, NETWORK)).isEqualTo(writesBefore);
+        Map<String, Long> lists = listRequests();
+        listsBefore.forEach((path, count) -> lists.merge(path, -count, Long::sum));
+        lists.values().removeIf(count -> count == 0);
+        assertThat(lists).hasSize(campaignsOf(file).size())
+                .allSatisfy((path, count) -> assertThat(count).as(path).isOne());
+    }
+
+    /** GET requests for a campaign's pools, by path. */
+    private static Map<String, Long> listRequests() {
+        Map<String, Long> lists = new HashMap<>();
+        server.requestCounts().forEach((request, count) -> {
+            if (request.startsWith("GET /api/2016-10-01/" + NETWORK + "/") && request.endsWith("/ring_pools.json")) {
+                lists.merge(request, count, Long::sum);
+            }
+        });
+        return lists;
+    }
+
+    private static Path groupedByCampaign(Path file, Path grouped) throws Exception {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<CSVRecord> rows = new ArrayList<>(records(file));
+        rows.sort(Comparator.comparing((CSVRecord row) -> row.get(0)).thenComparing(row -> row.get(1)));
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, format);
+                CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(grouped, StandardCharsets.UTF_8),
+                        CSVFormat.RFC4180.builder().setHeader(parser.getHeaderNames().toArray(String[]::new)).get())) {
+            for (CSVRecord row : rows) {
+                printer.printRecord(row.values());
+            }
+        }
+        return grouped;
     }
 
     private Result importFile(Path file, String... options) throws Exception {
