@@ -7,7 +7,7 @@
 #                                               exported with -Xmx256m at latency 0
 # Environment: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/ringpool_bench, created when
 # missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64"),
-# BENCH_WARMUP (requests sent to a fresh serve before anything is timed, default 5000).
+# BENCH_WARMUP (requests sent to a fresh serve before anything is timed, default 40000).
 # The client commands run through bin/ringpool, so with its JVM settings; the bare client gets the same
 # settings ($client_opts), and one extra row shows the import under the JVM's own defaults (java -jar).
 # Needs: target/ringpool-batch.jar and target/test-classes (./mvnw -q -DskipTests package), psql,
@@ -27,7 +27,7 @@ jar=target/ringpool-batch.jar
 network=4242
 token=bench-$RANDOM$RANDOM$RANDOM
 baseline_rows=2000
-warmup=${BENCH_WARMUP:-5000}
+warmup=${BENCH_WARMUP:-40000}
 client_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"   # what bin/ringpool gives client commands
 default_concurrency=$(java -jar "$jar" import --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
 default_concurrency=${default_concurrency:-16}
@@ -120,8 +120,9 @@ for latency in $latencies; do
   say "== serve --latency-ms $latency on PostgreSQL"
   generate ceil "$rows"; generate base "$baseline_rows"; generate curl "$baseline_rows"; generate main "$rows"
   generate jvmdefaults "$rows"; generate warm "$warmup"
-  # a fresh serve compiles its hot paths during its first thousands of requests: warm it up untimed,
-  # so that whichever run comes first is not slowed down by it
+  # a fresh serve compiles its hot paths (C2) during its first tens of thousands of requests: warm it up
+  # untimed, so that whichever run comes first is not slowed down by it. After 5,000 requests its C2
+  # compiler still took a quarter of its CPU, and 20,000 rows cost it 78, 46, 25 and 23 CPU seconds in turn
   java $client_opts -cp "$classpath" net.ringpool.bench.BareClient put "$api" "$network" "$token" "$work/warm.csv" \
     "$default_concurrency" > /dev/null
   psql_db -c "DELETE FROM api_ring_pool WHERE id_from_network LIKE 'warm-%'"
