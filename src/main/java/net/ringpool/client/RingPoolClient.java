@@ -115,7 +115,8 @@ public class RingPoolClient implements AutoCloseable {
         return Mono.usingWhen(gate.enter(attempt > 1),
                 ticket -> permit()
                         .then(Mono.defer(() -> send(request)))
-                        .onErrorResume(error -> Mono.just(Answer.transportFailure(describe(error), cannotConnect(error))))
+                        .onErrorResume(error -> Mono.just(
+                                Answer.transportFailure(describe(error), cannotConnect(error))))
                         .doOnNext(answer -> ticket.answer(answer.status(), honoured(answer.retryAfter()))),
                 RequestGate.Ticket::leave, (ticket, error) -> ticket.leave(), RequestGate.Ticket::leave)
                 .flatMap(answer -> {

@@ -44,7 +44,8 @@ final class CampaignPrefetch {
         try {
             input.open(from);
             CampaignPools.Campaign last = null;
-            for (CsvRow row = input.read(); row != null && !Thread.currentThread().isInterrupted(); row = input.read()) {
+            CsvRow row;
+            while ((row = input.read()) != null && !Thread.currentThread().isInterrupted()) {
                 String advertiserId = row.value(CsvLayout.ADVERTISER_ID);
                 String campaignId = row.value(CsvLayout.CAMPAIGN_ID);
                 if (row.problem() != null || isBlank(advertiserId) || isBlank(campaignId)) {
