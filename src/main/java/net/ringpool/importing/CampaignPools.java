@@ -102,23 +102,19 @@ class CampaignPools {
             }
         }
         // outside the lock, so that reading ahead goes on meanwhile
-        List<Map.Entry<Campaign, Map<String, Listed>>> loaded;
+        List<Map.Entry<Campaign, Map<String, Listed>>> loaded = null;
         try {
             loaded = Flux.fromIterable(needed.entrySet())
                     .flatMap(entry -> entry.getValue().map(pools -> Map.entry(entry.getKey(), pools)), concurrency)
                     .collectList()
                     .block();
-        } catch (RuntimeException failed) {
+        } finally {
             synchronized (this) {
+                if (loaded != null) {
+                    loaded.forEach(entry -> campaigns.put(entry.getKey(), entry.getValue()));
+                }
                 needed.keySet().forEach(reading::remove);
             }
-            throw failed;
-        }
-        synchronized (this) {
-            if (loaded != null) {
-                loaded.forEach(entry -> campaigns.put(entry.getKey(), entry.getValue()));
-            }
-            needed.keySet().forEach(reading::remove);
         }
     }
 
