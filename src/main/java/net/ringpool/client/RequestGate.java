@@ -150,10 +150,6 @@ final class RequestGate {
             this.retryAfter = retryAfter;
         }
 
-        Mono<Void> leave() {
-            return Mono.fromRunnable(this::release);
-        }
-
         /** Frees the place; the answer recorded before, if any, moves the limit. Only the first call counts. */
         void release() {
             if (released.compareAndSet(false, true)) {
