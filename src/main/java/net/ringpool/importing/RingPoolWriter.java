@@ -110,7 +110,8 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
             byPool.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         List<RowOutcome> sent = Flux.fromIterable(byPool.values())
-                .flatMap(samePool -> Flux.fromIterable(samePool).concatMap(this::sendOne), settings.concurrency())
+                .flatMap(samePool -> samePool.size() == 1 ? sendOne(samePool.get(0))
+                        : Flux.fromIterable(samePool).concatMap(this::sendOne), settings.concurrency())
                 .doOnNext(result -> budget.onSent(result.result()))
                 .map(result -> outcome(result.row(), result.result()))
                 .collectList()
