@@ -3,18 +3,22 @@ package net.ringpool.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import net.ringpool.client.PoolJson;
 import net.ringpool.pool.CsvLayout;
+import net.ringpool.pool.RingPool;
 import net.ringpool.pool.RingPoolField;
 
 import org.apache.commons.csv.CSVFormat;
@@ -44,8 +48,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BareClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The text fields the import always sends, "" when empty (PoolJson.requestBody). */
+    private static final Set<String> TEXT_FIELDS = textFields();
 
     private BareClient() {
+    }
+
+    private static Set<String> textFields() {
+        Set<String> fields = new HashSet<>(List.of(RingPoolField.DESTINATION_URL, RingPoolField.TRACKING_URL));
+        for (int i = 1; i <= RingPool.PARAM_COUNT; i++) {
+            fields.add(RingPoolField.param(i));
+        }
+        return fields;
     }
 
     public static void main(String[] args) throws IOException {
@@ -110,9 +124,9 @@ public final class BareClient {
 
     private static WebClient.RequestHeadersSpec<?> send(WebClient client, Request request, String token) {
         if (request.body() == null) {
-            return client.get().uri(request.url()).header("Authorization", token);
+            return client.get().uri(request.url()).accept(MediaType.APPLICATION_JSON).header("Authorization", token);
         }
-        return client.put().uri(request.url()).header("Authorization", token)
+        return client.put().uri(request.url()).accept(MediaType.APPLICATION_JSON).header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request.body());
     }
 
@@ -136,19 +150,21 @@ public final class BareClient {
         return requests;
     }
 
-    /** The pool's fields as strings, which the API coerces; no validation. */
+    /**
+     * The body the import sends for the row, in the same shape: text fields as "" when empty, numbers and booleans
+     * as JSON numbers and booleans, left out when empty. No validation: a cell that does not parse goes as text.
+     */
     private static Map<String, Object> body(Map<String, String> cells) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> center = new LinkedHashMap<>();
         for (String field : RingPoolField.writableScalars()) {
-            String value = cells.get(field);
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
+            String value = cells.get(field) == null ? "" : cells.get(field);
             if (field.startsWith(RingPoolField.LOCAL_CENTER + "_")) {
-                center.put(field.substring(RingPoolField.LOCAL_CENTER.length() + 1), value);
-            } else {
-                body.put(field, value);
+                if (!value.isEmpty()) {
+                    center.put(field.substring(RingPoolField.LOCAL_CENTER.length() + 1), typed(field, value));
+                }
+            } else if (!value.isEmpty() || TEXT_FIELDS.contains(field)) {
+                body.put(field, typed(field, value));
             }
         }
         if (!center.isEmpty()) {
@@ -159,6 +175,20 @@ public final class BareClient {
             body.put(RingPoolField.TN_PREFIX_WHITELIST, whitelist);
         }
         return body;
+    }
+
+    private static Object typed(String field, String value) {
+        try {
+            return switch (field) {
+                case RingPoolField.LIFETIME_SECONDS, RingPoolField.MAX_POOL_SIZE -> Integer.valueOf(value);
+                case RingPoolField.PREFERRED, RingPoolField.IS_FIRST_PREFERENCE -> value.equalsIgnoreCase("true")
+                        ? Boolean.TRUE : value.equalsIgnoreCase("false") ? Boolean.FALSE : value;
+                case RingPoolField.LOCAL_CENTER_LATITUDE, RingPoolField.LOCAL_CENTER_LONGITUDE -> new BigDecimal(value);
+                default -> value;
+            };
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
     }
 
     private static String json(Map<String, Object> body) {
