@@ -24,7 +24,7 @@ public record ImportSettings(List<Path> files, CsvOptions csv, String apiUrl, St
         boolean onlyChanged, Path out, boolean recoverElsewhere, Partitioning partitioning) {
 
     public static final int DEFAULT_CONCURRENCY = 64;
-    public static final int DEFAULT_CHUNK_SIZE = 200;
+    public static final int DEFAULT_CHUNK_SIZE = 1000;
     public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 50;
 
     public ImportSettings {
