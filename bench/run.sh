@@ -132,7 +132,7 @@ for latency in $latencies; do
   psql_db -c "DELETE FROM api_ring_pool WHERE id_from_network LIKE 'warm-%'"
 
   # the ceiling and the defaults, the first ratio, in pairs one right after the other: on a shared machine
-  # one pair can land in a slow minute (0.68 in one run, 0.79-0.90 in alternated runs of the same code). Every
+  # one pair can land in a slow minute (0.68 in one run; 0.80-0.83 in the three pairs of the next, same code). Every
   # other pair runs the import first, since each run leaves serve's table 20,000 pools larger for the next
   pair_ratios=()
   for p in $(seq 1 "$pairs"); do
