@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.netty.channel.ChannelOption;
 
 import org.springframework.http.HttpHeaders;
@@ -29,8 +27,8 @@ import reactor.netty.resources.ConnectionProvider;
  * The RingPools API as the import and export jobs use it: one call per pool or list, each retried on
  * transient failures (timeouts, connection errors, 5xx, 429) with exponential backoff and full jitter,
  * honouring {@code Retry-After}; at most {@code maxConnections} requests in flight, fewer while the API answers
- * 429 ({@link RequestGate}); an optional global request rate. Answers are returned, not thrown,
- * so that a row's API error becomes its outcome instead of an exception.
+ * 429 ({@link RequestGate}); an optional request rate, lowered after a 429 ({@link AdaptiveRate}). Answers are
+ * returned, not thrown, so that a row's API error becomes its outcome instead of an exception.
  */
 public class RingPoolClient implements AutoCloseable {
 
@@ -39,7 +37,7 @@ public class RingPoolClient implements AutoCloseable {
     private final ClientSettings settings;
     private final ConnectionProvider connections;
     private final WebClient webClient;
-    private final RateLimiter rateLimiter;
+    private final AdaptiveRate rate;
     private final RequestGate gate;
     /** The API URL and the network's path, e.g. {@code https://invoca.net/api/2016-10-01/1234}. */
     private final String networkUrl;
@@ -60,7 +58,8 @@ public class RingPoolClient implements AutoCloseable {
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .build();
-        this.rateLimiter = settings.requestsPerSecond() > 0 ? rateLimiter(settings.requestsPerSecond()) : null;
+        this.rate = settings.requestsPerSecond() > 0 ? new AdaptiveRate(settings.requestsPerSecond(), System::nanoTime)
+                : null;
         this.gate = new RequestGate(settings.maxConnections(), System::nanoTime, Schedulers.parallel());
     }
 
@@ -134,6 +133,9 @@ public class RingPoolClient implements AutoCloseable {
                         .doOnNext(answer -> {
                             ticket.answer(answer.status(), honoured(answer.retryAfter()));
                             ticket.release();
+                            if (rate != null) {
+                                rate.answered(answer.status());
+                            }
                         })
                         .doFinally(signal -> ticket.release()))
                 .flatMap(answer -> {
@@ -150,7 +152,7 @@ public class RingPoolClient implements AutoCloseable {
 
     private Mono<Answer> sent(Request request) {
         Mono<Answer> answer = Mono.defer(() -> send(request));
-        return rateLimiter == null ? answer : permit().then(answer);
+        return rate == null ? answer : permit().then(answer);
     }
 
     private Mono<Answer> send(Request request) {
@@ -169,7 +171,7 @@ public class RingPoolClient implements AutoCloseable {
     }
 
     private Mono<Void> permit() {
-        long waitNanos = rateLimiter.reservePermission();
+        long waitNanos = rate.reserve();
         return waitNanos <= 0 ? Mono.empty() : Mono.delay(Duration.ofNanos(waitNanos)).then();
     }
 
@@ -231,16 +233,6 @@ public class RingPoolClient implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static RateLimiter rateLimiter(double perSecond) {
-        int perPeriod = (int) Math.max(1, Math.floor(perSecond));
-        Duration period = Duration.ofNanos((long) (perPeriod * 1_000_000_000L / perSecond));
-        return RateLimiter.of("ringpool-api-client", RateLimiterConfig.custom()
-                .limitForPeriod(perPeriod)
-                .limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ofDays(1))
-                .build());
     }
 
     @Override

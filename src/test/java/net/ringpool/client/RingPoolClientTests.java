@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +15,8 @@ import net.ringpool.api.ServeSettings;
 import net.ringpool.support.TestDatabase;
 
 import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Flux;
 
 /** The client's retry and error handling against a real serve with injected faults. */
 class RingPoolClientTests {
@@ -31,6 +34,12 @@ class RingPoolClientTests {
         return new RingPoolClient(new ClientSettings(URI.create(url), "801", ApiCredentials.of(TOKEN), mode,
                 Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(2),
                 0, 8));
+    }
+
+    private static RingPoolClient client(String url, double requestsPerSecond) {
+        return new RingPoolClient(new ClientSettings(URI.create(url), "801", ApiCredentials.of(TOKEN), AuthMode.HEADER,
+                Duration.ofSeconds(5), 5, Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(2),
+                requestsPerSecond, 64));
     }
 
     @Test
@@ -66,6 +75,26 @@ class RingPoolClientTests {
                 retried += result.attempts() > 1 ? 1 : 0;
             }
             assertThat(retried).isPositive();
+        }
+    }
+
+    @Test
+    void twoClientsOnOneTokenShareItsRateLimitWithoutRunningOutOfAttempts() {
+        // given: an API allowing 20 requests/s per token, and two clients on that token at --rate-limit 18 each
+        try (RingPoolServer server = serve(new FaultSettings(0, 0, 0, 20, 0, 3, 1));
+                RingPoolClient first = client(server.baseUrl(), 18);
+                RingPoolClient second = client(server.baseUrl(), 18)) {
+            // when each sends 200 pools, 64 at once
+            List<ApiResult> results = Flux.merge(
+                    Flux.range(0, 200).flatMap(i -> first.putPool("a", "c", "first-" + i, POOL), 64),
+                    Flux.range(0, 200).flatMap(i -> second.putPool("a", "c", "second-" + i, POOL), 64))
+                    .collectList().block();
+
+            // then: both lowered their rate after 429s, and no pool ran out of its 5 attempts
+            assertThat(results).hasSize(400);
+            assertThat(results).filteredOn(result -> !result.isSuccess()).as("pools that failed").isEmpty();
+            assertThat(results).filteredOn(result -> result.attempts() > 1).as("pools refused at least once")
+                    .isNotEmpty();
         }
     }
 
