@@ -44,7 +44,8 @@ public class ApiOptions {
     long initialBackoffMillis;
 
     @Option(names = "--rate-limit", defaultValue = "0", paramLabel = "PER_SECOND",
-            description = "Send at most this many requests per second in all (default: no limit).")
+            description = "Send at most this many requests per second in all; after a 429, fewer for a while "
+                    + "(default: no limit).")
     double requestsPerSecond;
 
     @Option(names = "--allow-insecure", description = "Allow sending the token over plain http to a host that is not this machine.")
