@@ -28,11 +28,7 @@ final class ApiPools {
     private ApiPools() {
     }
 
-    /**
-     * The elements of a list answer by id_from_network, as parsed JSON: converting them to pools (the
-     * validator included) costs more than the parse, and a campaign often holds many pools the file
-     * never names, so {@link #pool(Map)} is left to whoever needs one. Elements without an id are left out.
-     */
+    /** The elements of a list answer by id_from_network, as parsed JSON; elements without an id are left out. */
     static Map<String, Map<?, ?>> elementsById(String body) {
         Map<String, Map<?, ?>> elements = new HashMap<>();
         if (parse(body) instanceof List<?> list) {

@@ -19,9 +19,11 @@ import reactor.core.publisher.Mono;
 /**
  * For {@code --only-changed}: the current pools of the campaigns a chunk touches, read with one list
  * request per campaign (a 404 campaign has none), ahead of the chunk when {@link CampaignPrefetch} names
- * them, and kept up to date with the rows sent since. The least recently used campaigns are forgotten
- * beyond a bound, so memory does not grow with the file; a campaign whose list could not be read stays
- * unknown and its rows are sent. Rows of one chunk are sent concurrently, hence the locking.
+ * them, and kept up to date with the rows sent since. Each pool is kept as the validator reads it, without
+ * the fields the API generates; a pool the validator refuses is left out, and a row sees it as absent.
+ * The least recently used campaigns are forgotten beyond a bound, so memory does not grow with the file;
+ * a campaign whose list could not be read stays unknown and its rows are sent. Rows of one chunk are sent
+ * concurrently, hence the locking.
  */
 class CampaignPools {
 
@@ -30,9 +32,9 @@ class CampaignPools {
 
     private final RingPoolClient client;
     private final int concurrency;
-    private final Map<Campaign, Map<String, Listed>> campaigns;
+    private final Map<Campaign, Map<String, RingPool>> campaigns;
     /** Campaigns being read, or read ahead and not asked for yet; each is read once. */
-    private final Map<Campaign, Mono<Map<String, Listed>>> reading = new HashMap<>();
+    private final Map<Campaign, Mono<Map<String, RingPool>>> reading = new HashMap<>();
     /** Those of {@link #reading} that hold one of the {@link #ahead} places. */
     private final Set<Campaign> readAhead = new HashSet<>();
     private final Semaphore ahead;
@@ -47,7 +49,7 @@ class CampaignPools {
         this.ahead = new Semaphore(maxAhead);
         this.campaigns = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, Listed>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, RingPool>> eldest) {
                 return size() > maxCampaigns;
             }
         };
@@ -65,7 +67,7 @@ class CampaignPools {
             }
         }
         ahead.acquire();
-        Mono<Map<String, Listed>> started;
+        Mono<Map<String, RingPool>> started;
         synchronized (this) {
             if (campaigns.containsKey(campaign) || reading.containsKey(campaign)) {
                 ahead.release();
@@ -84,14 +86,14 @@ class CampaignPools {
      * @throws TokenRefusedException when the API answers 401
      */
     void load(Collection<PoolRequest> rows) {
-        Map<Campaign, Mono<Map<String, Listed>>> needed = new LinkedHashMap<>();
+        Map<Campaign, Mono<Map<String, RingPool>>> needed = new LinkedHashMap<>();
         synchronized (this) {
             for (PoolRequest row : rows) {
                 Campaign campaign = campaign(row);
                 if (campaigns.containsKey(campaign) || needed.containsKey(campaign)) {
                     continue;
                 }
-                Mono<Map<String, Listed>> pools = reading.get(campaign);
+                Mono<Map<String, RingPool>> pools = reading.get(campaign);
                 if (pools == null) {
                     pools = read(campaign).cache();
                     reading.put(campaign, pools);
@@ -102,7 +104,7 @@ class CampaignPools {
             }
         }
         // outside the lock, so that reading ahead goes on meanwhile
-        List<Map.Entry<Campaign, Map<String, Listed>>> loaded = null;
+        List<Map.Entry<Campaign, Map<String, RingPool>>> loaded = null;
         try {
             loaded = Flux.fromIterable(needed.entrySet())
                     .flatMap(entry -> entry.getValue().map(pools -> Map.entry(entry.getKey(), pools)), concurrency)
@@ -119,30 +121,29 @@ class CampaignPools {
     }
 
     synchronized CurrentPool current(PoolRequest row) {
-        Map<String, Listed> pools = campaigns.get(campaign(row));
+        Map<String, RingPool> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return CurrentPool.UNKNOWN;
         }
-        Listed listed = pools.get(row.idFromNetwork());
-        RingPool pool = listed == null ? null : listed.pool();
+        RingPool pool = pools.get(row.idFromNetwork());
         return pool == null ? CurrentPool.ABSENT : CurrentPool.present(pool);
     }
 
     /** Keeps the campaign's pools in step with a row just sent, for later rows of the same pool. */
     synchronized void remember(PoolRequest row, SendResult result) {
-        Map<String, Listed> pools = campaigns.get(campaign(row));
+        Map<String, RingPool> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return;
         }
         if (result.status() == OutcomeStatus.CREATED || result.status() == OutcomeStatus.UPDATED) {
-            pools.put(row.idFromNetwork(), new Listed(row.pool()));
+            pools.put(row.idFromNetwork(), writable(row.pool()));
         } else if (result.status() == OutcomeStatus.DELETED) {
             pools.remove(row.idFromNetwork());
         }
     }
 
     /** A campaign's pools by id_from_network; empty when the campaign does not exist; none when unreadable. */
-    private Mono<Map<String, Listed>> read(Campaign campaign) {
+    private Mono<Map<String, RingPool>> read(Campaign campaign) {
         return client.listPools(campaign.advertiserId(), campaign.campaignId()).flatMap(answer -> {
             if (answer.isUnauthorized()) {
                 return Mono.error(new TokenRefusedException(client.settings().networkId()));
@@ -153,36 +154,20 @@ class CampaignPools {
             if (!answer.isSuccess()) {
                 return Mono.empty();
             }
-            Map<String, Listed> pools = new HashMap<>();
-            ApiPools.elementsById(answer.body()).forEach((id, json) -> pools.put(id, new Listed(json)));
+            Map<String, RingPool> pools = new HashMap<>();
+            ApiPools.elementsById(answer.body()).forEach((id, json) -> {
+                RingPool pool = ApiPools.pool(json);
+                if (pool != null) {
+                    pools.put(id, writable(pool));
+                }
+            });
             return Mono.just(pools);
         });
     }
 
-    /**
-     * A pool of a campaign: as the list answered it until a row asks for it, then as the validator reads
-     * it (null when it refuses it, which a row sees as absent). Guarded by the enclosing instance.
-     */
-    private static final class Listed {
-
-        private Map<?, ?> json;
-        private RingPool pool;
-
-        Listed(Map<?, ?> json) {
-            this.json = json;
-        }
-
-        Listed(RingPool pool) {
-            this.pool = pool;
-        }
-
-        RingPool pool() {
-            if (json != null) {
-                pool = ApiPools.pool(json);
-                json = null;
-            }
-            return pool;
-        }
+    /** The pool without what the API generates: rows compare on the rest, and urls and keys take room. */
+    private static RingPool writable(RingPool pool) {
+        return pool.withGenerated(null, null, null, null, null);
     }
 
     private static Campaign campaign(PoolRequest row) {
