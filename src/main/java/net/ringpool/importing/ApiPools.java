@@ -48,7 +48,7 @@ final class ApiPools {
 
     /** Whether two pools have the same writable fields; the API's read-only ones do not count. */
     static boolean sameWritableFields(RingPool current, RingPool wanted) {
-        return current != null && wanted != null && writable(current).equals(writable(wanted));
+        return current != null && wanted != null && current.writable().equals(wanted.writable());
     }
 
     /** A pool of the API as the validator reads it, or null when it refuses it. */
@@ -59,10 +59,6 @@ final class ApiPools {
         Validation validation = RingPoolValidator.validate(cells,
                 PoolJson.splitWhitelist(cells.get(RingPoolField.TN_PREFIX_WHITELIST)), false);
         return validation.isValid() ? validation.pool() : null;
-    }
-
-    private static RingPool writable(RingPool pool) {
-        return pool.withGenerated(null, null, null, null, null);
     }
 
     private static Object parse(String body) {

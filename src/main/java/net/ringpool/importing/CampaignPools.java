@@ -136,7 +136,7 @@ class CampaignPools {
             return;
         }
         if (result.status() == OutcomeStatus.CREATED || result.status() == OutcomeStatus.UPDATED) {
-            pools.put(row.idFromNetwork(), writable(row.pool()));
+            pools.put(row.idFromNetwork(), row.pool().writable());
         } else if (result.status() == OutcomeStatus.DELETED) {
             pools.remove(row.idFromNetwork());
         }
@@ -158,16 +158,12 @@ class CampaignPools {
             ApiPools.elementsById(answer.body()).forEach((id, json) -> {
                 RingPool pool = ApiPools.pool(json);
                 if (pool != null) {
-                    pools.put(id, writable(pool));
+                    // without the generated urls and key: they take room, and rows compare without them
+                    pools.put(id, pool.writable());
                 }
             });
             return Mono.just(pools);
         });
-    }
-
-    /** The pool without what the API generates: rows compare on the rest, and urls and keys take room. */
-    private static RingPool writable(RingPool pool) {
-        return pool.withGenerated(null, null, null, null, null);
     }
 
     private static Campaign campaign(PoolRequest row) {

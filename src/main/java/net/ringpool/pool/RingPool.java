@@ -46,6 +46,17 @@ public record RingPool(
         return localCenter != null || !tnPrefixWhitelist.isEmpty();
     }
 
+    /**
+     * This pool without the fields the API generates: what a row sets, and what two pools compare on.
+     * The pool itself when it has none, as an import row's pool; {@code --only-changed} compares one
+     * for every row.
+     */
+    public RingPool writable() {
+        boolean generated = id != null || objectUrl != null || testClickUrl != null || sampleApiUrl != null
+                || apiKey != null;
+        return generated ? withGenerated(null, null, null, null, null) : this;
+    }
+
     /** The same writable fields with the read-only ones replaced. */
     public RingPool withGenerated(Long newId, String newObjectUrl, String newTestClickUrl, String newSampleApiUrl,
             String newApiKey) {
