@@ -5,6 +5,9 @@
 # Usage: bench/run.sh [ROWS] [LATENCIES]        default: 20000 rows, latencies "20 0" (ms)
 #        bench/run.sh memory [ROWS]             the memory run: ROWS (default 1000000) imported and
 #                                               exported with -Xmx256m at latency 0
+#        bench/run.sh only-changed [ROWS_LIST]  --only-changed against a full re-import at latency 20 for
+#                                               each file size of ROWS_LIST (default "20000 80000"): how the
+#                                               speed-up grows with the file
 # Environment: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/ringpool_bench, created when
 # missing, its public schema emptied at the start), BENCH_CONCURRENCIES (the sweep, default "32 64"),
 # BENCH_WARMUP (requests sent to a fresh serve before anything is timed, default 40000), BENCH_PAIRS (how many
@@ -18,10 +21,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=throughput
-if [ "${1:-}" = memory ]; then mode=memory; shift; fi
+if [ "${1:-}" = memory ] || [ "${1:-}" = only-changed ]; then mode=$1; shift; fi
 rows=${1:-20000}
 latencies=${2:-"20 0"}
 [ $mode = memory ] && { rows=${1:-1000000}; latencies=0; }
+[ $mode = only-changed ] && { rows=${1:-"20000 80000"}; latencies=20; }
 sweep=${BENCH_CONCURRENCIES:-"32 64"}
 db=${BENCH_DB:-jdbc:postgresql://127.0.0.1:5432/ringpool_bench}
 db_name=${db##*/}
@@ -113,6 +117,28 @@ if [ $mode = memory ]; then
   row "import, -Xmx256m" import-1m | tee -a "$report"
   row "export, -Xmx256m" export-1m | tee -a "$report"
   say "exported rows: $(($(wc -l < "$work/export.csv") - 1))"
+  exit 0
+fi
+
+if [ $mode = only-changed ]; then
+  start_serve 20
+  generate warm "$warmup"
+  java $client_opts -cp "$classpath" net.ringpool.bench.BareClient put "$api" "$network" "$token" "$work/warm.csv" \
+    "$default_concurrency" > /dev/null
+  say ""
+  printf '%-8s %14s %16s %12s %16s %9s %8s\n' rows "import (s)" "only-changed (s)" "its RSS" "re-import (s)" speed-up writes \
+    | tee -a "$report"
+  for n in $rows; do
+    generate "oc$n" "$n"
+    import "first$n" "oc$n" "$n"
+    since=$(psql_db -c "SELECT now()")
+    import "only-changed$n" "oc$n" "$n" --only-changed
+    writes=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE updated_at > '$since'")
+    import "reimport$n" "oc$n" "$n"
+    printf '%-8s %14s %16s %12s %16s %9s %8s\n' "$n" "${wall[first$n]}" "${wall[only-changed$n]}" \
+      "$((${rss[only-changed$n]} / 1024)) MiB" "${wall[reimport$n]}" \
+      "$(echo "scale=1; ${wall[reimport$n]} / ${wall[only-changed$n]}" | bc -l)x" "$writes" | tee -a "$report"
+  done
   exit 0
 fi
 
