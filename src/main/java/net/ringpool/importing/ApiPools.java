@@ -1,8 +1,10 @@
 package net.ringpool.importing;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import net.ringpool.client.PoolJson;
 import net.ringpool.pool.CsvLayout;
@@ -12,6 +14,8 @@ import net.ringpool.pool.RingPoolValidator;
 import net.ringpool.pool.Validation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +43,37 @@ final class ApiPools {
             }
         }
         return elements;
+    }
+
+    /**
+     * The id_from_network of every element of a list answer, picked out without building the elements; null
+     * when the answer is not a JSON array of objects. Elements without an id are left out.
+     */
+    static Set<String> ids(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            Set<String> ids = new HashSet<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+                String name;
+                while ((name = parser.nextName()) != null) {
+                    JsonToken value = parser.nextToken();
+                    if (RingPoolField.ID_FROM_NETWORK.equals(name) && value == JsonToken.VALUE_STRING) {
+                        ids.add(parser.getString());
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            return token == JsonToken.END_ARRAY ? ids : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
     }
 
     /** The pool of a GET answer, or null when it cannot be read as one. */

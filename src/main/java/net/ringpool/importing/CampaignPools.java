@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * a campaign whose list could not be read stays unknown and its rows are sent. Rows of one chunk are sent
  * concurrently, hence the locking.
  */
-class CampaignPools {
+class CampaignPools implements PoolKnowledge {
 
     record Campaign(String advertiserId, String campaignId) {
     }
@@ -80,12 +80,9 @@ class CampaignPools {
         started.subscribe(pools -> { }, failed -> { });
     }
 
-    /**
-     * Reads the campaigns of these rows that are not known yet, or waits for them if they are being read ahead.
-     *
-     * @throws TokenRefusedException when the API answers 401
-     */
-    void load(Collection<PoolRequest> rows) {
+    /** Reads the campaigns of these rows that are not known yet, or waits for them if they are being read ahead. */
+    @Override
+    public void load(Collection<PoolRequest> rows) {
         Map<Campaign, Mono<Map<String, RingPool>>> needed = new LinkedHashMap<>();
         synchronized (this) {
             for (PoolRequest row : rows) {
@@ -120,7 +117,8 @@ class CampaignPools {
         }
     }
 
-    synchronized CurrentPool current(PoolRequest row) {
+    @Override
+    public synchronized CurrentPool current(PoolRequest row) {
         Map<String, RingPool> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return CurrentPool.UNKNOWN;
@@ -129,8 +127,8 @@ class CampaignPools {
         return pool == null ? CurrentPool.ABSENT : CurrentPool.present(pool);
     }
 
-    /** Keeps the campaign's pools in step with a row just sent, for later rows of the same pool. */
-    synchronized void remember(PoolRequest row, SendResult result) {
+    @Override
+    public synchronized void remember(PoolRequest row, SendResult result) {
         Map<String, RingPool> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return;

@@ -12,6 +12,8 @@ record CurrentPool(Knowledge knowledge, RingPool pool) {
 
     static final CurrentPool UNKNOWN = new CurrentPool(Knowledge.UNKNOWN, null);
     static final CurrentPool ABSENT = new CurrentPool(Knowledge.ABSENT, null);
+    /** There, its fields not read: enough for a Local upsert, which only needs to know whether it creates. */
+    static final CurrentPool PRESENT_UNREAD = new CurrentPool(Knowledge.PRESENT, null);
 
     static CurrentPool present(RingPool pool) {
         return new CurrentPool(Knowledge.PRESENT, pool);

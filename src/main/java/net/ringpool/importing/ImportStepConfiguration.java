@@ -63,8 +63,14 @@ class ImportStepConfiguration {
         ImportSettings settings = steps.settings(step);
         RingPoolClient api = settings.dryRun() ? null : steps.client(settings);
         RowSender sender = api == null ? null : new RowSender(api, settings.onlyChanged());
-        if (api == null || !settings.onlyChanged()) {
-            return new RingPoolWriter(sender, null, null, outcomes, settings);
+        if (api == null) {
+            return new RingPoolWriter(null, null, null, outcomes, settings);
+        }
+        if (!settings.onlyChanged()) {
+            // a partition's lists would go stale with the rows other partitions send to the same campaigns
+            boolean partition = step.getExecutionContext().containsKey(PartitionSlices.KEY);
+            return new RingPoolWriter(sender, partition ? null : new LocalPoolIds(api, LocalPoolIds.MAX_IDS), null,
+                    outcomes, settings);
         }
         CampaignPools campaignPools = new CampaignPools(api, settings.concurrency(),
                 Math.max(1000, 2 * settings.chunkSize()), CAMPAIGNS_READ_AHEAD);

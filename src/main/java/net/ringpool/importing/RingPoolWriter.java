@@ -31,7 +31,7 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
     static final String DRY_RUN_MESSAGE = "valid; not sent (dry run)";
 
     private final RowSender sender;
-    private final CampaignPools campaignPools;
+    private final PoolKnowledge knowledge;
     private final CampaignPrefetch prefetch;
     private final OutcomeRepository outcomes;
     private final ImportSettings settings;
@@ -40,13 +40,13 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
 
     /**
      * @param sender null for a dry run
-     * @param campaignPools the current pools for {@code --only-changed}, else null
-     * @param prefetch what reads those pools ahead of the chunks, else null
+     * @param knowledge what campaign lists tell about the pools before rows are sent, or null
+     * @param prefetch what reads those lists ahead of the chunks, or null
      */
-    RingPoolWriter(RowSender sender, CampaignPools campaignPools, CampaignPrefetch prefetch,
+    RingPoolWriter(RowSender sender, PoolKnowledge knowledge, CampaignPrefetch prefetch,
             OutcomeRepository outcomes, ImportSettings settings) {
         this.sender = sender;
-        this.campaignPools = campaignPools;
+        this.knowledge = knowledge;
         this.prefetch = prefetch;
         this.outcomes = outcomes;
         this.settings = settings;
@@ -101,8 +101,8 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
     }
 
     private List<RowOutcome> send(List<PoolRequest> rows) {
-        if (campaignPools != null) {
-            campaignPools.load(rows);
+        if (knowledge != null) {
+            knowledge.load(rows);
         }
         Map<Object, List<PoolRequest>> byPool = new LinkedHashMap<>();
         for (PoolRequest row : rows) {
@@ -121,11 +121,11 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
 
     private Mono<Sent> sendOne(PoolRequest row) {
         return Mono.defer(() -> {
-            CurrentPool current = campaignPools == null ? CurrentPool.UNKNOWN : campaignPools.current(row);
+            CurrentPool current = knowledge == null ? CurrentPool.UNKNOWN : knowledge.current(row);
             return sender.send(row, current);
         }).map(result -> {
-            if (campaignPools != null) {
-                campaignPools.remember(row, result);
+            if (knowledge != null) {
+                knowledge.remember(row, result);
             }
             return new Sent(row, result);
         });

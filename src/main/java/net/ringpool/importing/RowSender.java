@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * every answer, 4xx and exhausted retries included, becomes the row's result.
  * <ul>
  * <li>upsert: PUT; 201 created, 200 updated. A Local RingPool's PUT answers 200 either way, so unless
- * its existence is known already, a GET first tells which.</li>
+ * its existence is known already (from a campaign list: {@link LocalPoolIds}), a GET first tells which.</li>
  * <li>create: a GET first (PUT would overwrite); absent → PUT; present with the same fields → UNCHANGED,
  * with others → REJECTED.</li>
  * <li>update: a GET first (PUT would create); absent → REJECTED with the API's 404; present → PUT.</li>

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import net.ringpool.api.FaultSettings;
 import net.ringpool.api.RingPoolServer;
 import net.ringpool.api.ServeSettings;
 import net.ringpool.cli.ExitCode;
+import net.ringpool.client.RingPoolClient;
+import net.ringpool.outcome.OutcomeStatus;
+import net.ringpool.pool.LocalCenter;
 import net.ringpool.pool.RingPool;
 import net.ringpool.support.CommandLine;
 import net.ringpool.support.CommandLine.Result;
@@ -270,6 +274,95 @@ class ImportFunctionalTests {
         lists.values().removeIf(count -> count == 0);
         assertThat(lists).hasSize(campaignsOf(file).size())
                 .allSatisfy((path, count) -> assertThat(count).as(path).isOne());
+    }
+
+    @Test
+    void localPoolsOfACampaignAreToldApartByOneListInsteadOfAGetEach() throws Exception {
+        // given 30 Local pools of a new campaign, the first one again on the last line under another name
+        Path file = directory.resolve("local.csv");
+        List<String> lines = new ArrayList<>(List.of("advertiser_id_from_network,advertiser_campaign_id_from_network,"
+                + "id_from_network,name,pool_type,destination_type,destination_url,max_pool_size,local_center_tn_prefix"));
+        for (int i = 0; i < 30; i++) {
+            lines.add("loc-adv,loc-camp,loc-" + i + ",Local " + i + ",Search,Advertiser,https://example.com/" + i + ",3,805");
+        }
+        lines.add("loc-adv,loc-camp,loc-0,Local 0 renamed,Search,Advertiser,https://example.com/0,3,805");
+        Files.write(file, lines);
+
+        // when it is imported, then imported again
+        Result first = importFile(file);
+        Result second = importFile(file);
+
+        // then Invoca's 200 for a Local PUT is still told apart: created, then the repeated pool updated
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
+        Map<Long, String> firstStatuses = outcomes.statusByLine(first.jobExecutionId());
+        assertThat(firstStatuses).hasSize(31);
+        assertThat(firstStatuses.values().stream().filter("CREATED"::equals).count()).isEqualTo(30);
+        assertThat(firstStatuses.get(Collections.max(firstStatuses.keySet()))).isEqualTo("UPDATED");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.statusByLine(second.jobExecutionId()).values()).hasSize(31).containsOnly("UPDATED");
+        // from one list of the campaign per run, not a GET per row
+        Map<String, Long> gets = new HashMap<>();
+        server.requestCounts().forEach((request, count) -> {
+            if (request.startsWith("GET ") && request.contains("/advertiser_campaigns/loc-camp/")) {
+                gets.merge(request.substring(request.lastIndexOf('/') + 1), count, Long::sum);
+            }
+        });
+        assertThat(gets).containsOnly(Map.entry("ring_pools.json", 2L));
+    }
+
+    @Test
+    void localPoolIdsLeaveToTheGetWhatTheyCannotVouchFor() throws Exception {
+        // given a campaign holding 6 Local pools
+        Path file = directory.resolve("bound.csv");
+        List<String> lines = new ArrayList<>(List.of("advertiser_id_from_network,advertiser_campaign_id_from_network,"
+                + "id_from_network,name,pool_type,destination_type,destination_url,max_pool_size,local_center_tn_prefix"));
+        List<PoolRequest> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lines.add("bnd-adv,bnd-camp,bnd-" + i + ",Local " + i + ",Search,Advertiser,https://example.com/" + i + ",3,805");
+            rows.add(localUpsert("bnd-" + i));
+        }
+        Files.write(file, lines);
+        assertThat(importFile(file).exitCode()).isEqualTo(ExitCode.OK);
+        PoolRequest newPool = localUpsert("bnd-new");
+        RingPool tollFreePool = new RingPool(null, "bnd-tf", "Toll-free", "Search", "Advertiser",
+                "https://example.com/", null, null, 3, null, null, null, null, null, null, null, null, null);
+        PoolRequest tollFree = new PoolRequest(0, 9, "bnd-adv", "bnd-camp", "bnd-tf", "upsert", RowAction.UPSERT,
+                tollFreePool, Map.of(), null);
+
+        try (RingPoolClient client = ImportFixtures.client(server.baseUrl(), NETWORK, TOKEN)) {
+            // a campaign holding more ids than the bound is not kept
+            LocalPoolIds small = new LocalPoolIds(client, 5);
+            small.load(rows);
+            assertThat(small.current(rows.get(0))).isEqualTo(CurrentPool.UNKNOWN);
+
+            // within the bound: present, absent, and nothing said about a pool that is not Local
+            LocalPoolIds ids = new LocalPoolIds(client, 100);
+            ids.load(rows);
+            assertThat(ids.current(rows.get(0))).isEqualTo(CurrentPool.PRESENT_UNREAD);
+            assertThat(ids.current(newPool)).isEqualTo(CurrentPool.ABSENT);
+            assertThat(ids.current(tollFree)).isEqualTo(CurrentPool.UNKNOWN);
+
+            // rows sent since count; a write that may or may not have happened makes the campaign unknown
+            ids.remember(newPool, SendResult.of(OutcomeStatus.CREATED, 200, 1, null));
+            assertThat(ids.current(newPool)).isEqualTo(CurrentPool.PRESENT_UNREAD);
+            ids.remember(rows.get(1), SendResult.of(OutcomeStatus.DELETED, 200, 1, null));
+            assertThat(ids.current(rows.get(1))).isEqualTo(CurrentPool.ABSENT);
+            ids.remember(rows.get(2), SendResult.of(OutcomeStatus.FAILED, 503, 5, "retries ran out"));
+            assertThat(ids.current(rows.get(0))).isEqualTo(CurrentPool.UNKNOWN);
+            ids.load(rows);
+            assertThat(ids.current(rows.get(0))).as("not listed again").isEqualTo(CurrentPool.UNKNOWN);
+
+            // fewer Local rows than make a list worth it: none is read
+            LocalPoolIds few = new LocalPoolIds(client, 100);
+            few.load(rows.subList(0, LocalPoolIds.MIN_LOCAL_ROWS - 1));
+            assertThat(few.current(rows.get(0))).isEqualTo(CurrentPool.UNKNOWN);
+        }
+    }
+
+    private static PoolRequest localUpsert(String id) {
+        RingPool pool = new RingPool(null, id, "Local", "Search", "Advertiser", "https://example.com/", null, null, 3,
+                null, null, null, new LocalCenter("805", null, null, null), null, null, null, null, null);
+        return new PoolRequest(0, 2, "bnd-adv", "bnd-camp", id, "upsert", RowAction.UPSERT, pool, Map.of(), null);
     }
 
     /** GET requests for a campaign's pools, by path. */
