@@ -63,13 +63,15 @@ final class LocalPoolIds implements PoolKnowledge {
         if (toRead.isEmpty()) {
             return;
         }
-        List<Map.Entry<Campaign, Optional<Set<String>>>> read = Flux.fromIterable(toRead)
+        List<Map.Entry<Campaign, Optional<Set<String>>>> lists = Flux.fromIterable(toRead)
                 .flatMap(campaign -> read(campaign).map(found -> Map.entry(campaign, found)), LISTS_AT_ONCE)
                 .collectList()
                 .block();
+        if (lists == null) {
+            return;
+        }
         synchronized (this) {
-            for (Map.Entry<Campaign, Optional<Set<String>>> entry : read == null ? List.<Map.Entry<Campaign,
-                    Optional<Set<String>>>>of() : read) {
+            for (Map.Entry<Campaign, Optional<Set<String>>> entry : lists) {
                 Set<String> found = entry.getValue().orElse(null);
                 if (found == null || found.size() > maxIds) {
                     unlisted.add(entry.getKey());
