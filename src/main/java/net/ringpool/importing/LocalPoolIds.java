@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  */
 final class LocalPoolIds implements PoolKnowledge {
 
-    /** The ids kept by default: some 20 MB. */
+    /** The ids kept by default: 19 MB of heap for 200,000 ids of 12 characters in a HashSet (99 bytes each). */
     static final long MAX_IDS = 200_000;
     /** A chunk's Local upsert rows of one campaign that make its list worth reading instead of their GETs. */
     static final int MIN_LOCAL_ROWS = 4;
