@@ -1,5 +1,6 @@
 package net.ringpool.outcome;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,8 +27,13 @@ public class OutcomeRepository {
     static final int MAX_MESSAGE = 4000;
     static final int MAX_FILE_NAME = 1024;
 
+    private static final String COLUMNS = "job_instance_id, job_execution_id, file_index, file_name, line_number, "
+            + "advertiser_id_from_network, advertiser_campaign_id_from_network, id_from_network, action, status, "
+            + "http_status, attempts, message, recorded_at";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private volatile Boolean postgres;
 
     public OutcomeRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -40,11 +47,15 @@ public class OutcomeRepository {
      * @param fileNames the files of the import, indexed by {@link RowOutcome#fileIndex()}
      */
     public void record(long jobInstanceId, long jobExecutionId, List<String> fileNames, List<RowOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("INSERT INTO ringpool_row_outcome (job_instance_id, job_execution_id, file_index, file_name, "
-                        + "line_number, advertiser_id_from_network, advertiser_campaign_id_from_network, "
-                        + "id_from_network, action, status, http_status, attempts, message, recorded_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        if (postgres()) {
+            recordAsArrays(jobInstanceId, jobExecutionId, fileNames, outcomes, now);
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 outcomes, outcomes.size(), (statement, outcome) -> {
                     statement.setLong(1, jobInstanceId);
                     statement.setLong(2, jobExecutionId);
@@ -61,6 +72,73 @@ public class OutcomeRepository {
                     statement.setString(13, cut(outcome.message(), MAX_MESSAGE));
                     statement.setTimestamp(14, now);
                 });
+    }
+
+    /**
+     * PostgreSQL: the chunk as one statement whose columns are arrays, unnested on the server, instead of
+     * multi-row VALUES of 14 parameters a row that the server parses and plans. In a profile of an
+     * {@code --only-changed} run of 20,000 rows the wait for the server went from 785 to 334 ms (bench/README.md).
+     */
+    private void recordAsArrays(long jobInstanceId, long jobExecutionId, List<String> fileNames,
+            List<RowOutcome> outcomes, Timestamp now) {
+        int size = outcomes.size();
+        Integer[] fileIndexes = new Integer[size];
+        Long[] lines = new Long[size];
+        String[] advertisers = new String[size];
+        String[] campaigns = new String[size];
+        String[] ids = new String[size];
+        String[] actions = new String[size];
+        String[] statuses = new String[size];
+        Integer[] httpStatuses = new Integer[size];
+        Integer[] attempts = new Integer[size];
+        String[] messages = new String[size];
+        for (int i = 0; i < size; i++) {
+            RowOutcome outcome = outcomes.get(i);
+            fileIndexes[i] = outcome.fileIndex();
+            lines[i] = outcome.line();
+            advertisers[i] = cut(outcome.advertiserId(), MAX_ID);
+            campaigns[i] = cut(outcome.campaignId(), MAX_ID);
+            ids[i] = cut(outcome.idFromNetwork(), MAX_ID);
+            actions[i] = cut(outcome.action(), 16);
+            statuses[i] = outcome.status().name();
+            httpStatuses[i] = outcome.httpStatus();
+            attempts[i] = outcome.attempts();
+            messages[i] = cut(outcome.message(), MAX_MESSAGE);
+        }
+        String[] names = fileNames.stream().map(name -> cut(name, MAX_FILE_NAME)).toArray(String[]::new);
+        jdbc.update("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") "
+                + "SELECT ?, ?, u.file_index, (?::varchar[])[u.file_index + 1], u.line_number, u.advertiser, u.campaign, "
+                + "u.id, u.action, u.status, u.http_status, u.attempts, u.message, ? "
+                + "FROM unnest(?::int[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                + "?::int[], ?::int[], ?::varchar[]) "
+                + "AS u(file_index, line_number, advertiser, campaign, id, action, status, http_status, attempts, message)",
+                statement -> {
+                    Connection connection = statement.getConnection();
+                    statement.setLong(1, jobInstanceId);
+                    statement.setLong(2, jobExecutionId);
+                    statement.setArray(3, connection.createArrayOf("varchar", names));
+                    statement.setTimestamp(4, now);
+                    statement.setArray(5, connection.createArrayOf("int4", fileIndexes));
+                    statement.setArray(6, connection.createArrayOf("int8", lines));
+                    statement.setArray(7, connection.createArrayOf("varchar", advertisers));
+                    statement.setArray(8, connection.createArrayOf("varchar", campaigns));
+                    statement.setArray(9, connection.createArrayOf("varchar", ids));
+                    statement.setArray(10, connection.createArrayOf("varchar", actions));
+                    statement.setArray(11, connection.createArrayOf("varchar", statuses));
+                    statement.setArray(12, connection.createArrayOf("int4", httpStatuses));
+                    statement.setArray(13, connection.createArrayOf("int4", attempts));
+                    statement.setArray(14, connection.createArrayOf("varchar", messages));
+                });
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getURL().startsWith("jdbc:postgresql:"));
+            postgres = known;
+        }
+        return known;
     }
 
     /** Outcome counts of a whole job instance: every execution of one run of the files. */

@@ -1,0 +1,80 @@
+package net.ringpool.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import net.ringpool.db.DatabaseOptions;
+import net.ringpool.support.TestDatabase;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Outcomes go to PostgreSQL as one statement of arrays a chunk and to H2 as a batch of rows: both must give
+ * back what was recorded, cell for cell, whatever the cells hold.
+ */
+class OutcomeRepositoryTests {
+
+    /** Cells that an array literal has to quote or escape, and every nullable column empty. */
+    private static final List<RowOutcome> AWKWARD = List.of(
+            new RowOutcome(0, 2, "adv-1", "camp-1", "pool-1", "upsert", OutcomeStatus.CREATED, 201, 1, null),
+            new RowOutcome(0, 3, "a,b", "{camp}", "\"quoted\"", "update", OutcomeStatus.REJECTED, 422, 1,
+                    "name: can't be blank; back\\slash, {brace} and \"quote\""),
+            new RowOutcome(0, 4, "NULL", "null", "", "delete", OutcomeStatus.FAILED, null, 5,
+                    "line one\nline two\ttab, ünïcödé ☎"),
+            new RowOutcome(1, 2, null, null, null, null, OutcomeStatus.INVALID, null, 0, "x".repeat(5000)),
+            new RowOutcome(1, 3, " spaced ", "camp-2", "pool-2", "create", OutcomeStatus.UNCHANGED, null, 0, ""));
+
+    @Test
+    void postgresGivesBackEveryCellAsRecorded() {
+        TestDatabase.postgres();
+        assertRoundTrip(new DriverManagerDataSource(TestDatabase.postgresUrl(), TestDatabase.postgresUser(), ""));
+    }
+
+    @Test
+    void h2GivesBackEveryCellAsRecorded(@TempDir Path directory) {
+        assertRoundTrip(new DriverManagerDataSource(DatabaseOptions.embeddedUrl(directory), "sa", ""));
+    }
+
+    private static void assertRoundTrip(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long instance = jdbc.queryForObject("SELECT COALESCE(MAX(job_instance_id), 0) + 1 FROM batch_job_instance",
+                Long.class);
+        jdbc.update("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, ?, ?)",
+                instance, "outcome-test", Long.toHexString(System.nanoTime()));
+        long execution = jdbc.queryForObject("SELECT COALESCE(MAX(job_execution_id), 0) + 1 FROM batch_job_execution",
+                Long.class);
+        jdbc.update("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time) "
+                + "VALUES (?, 0, ?, CURRENT_TIMESTAMP)", execution, instance);
+        OutcomeRepository outcomes = new OutcomeRepository(jdbc, new DataSourceTransactionManager(dataSource));
+        List<String> files = List.of("/in/first, \"file\".csv", "/in/{second}.csv");
+
+        outcomes.record(instance, execution, files, AWKWARD.subList(0, 3));
+        outcomes.record(instance, execution, files, AWKWARD.subList(3, AWKWARD.size()));
+        outcomes.record(instance, execution, files, List.of());
+
+        List<RowOutcome> read = new ArrayList<>();
+        outcomes.forEachOfInstance(instance, read::add);
+        List<RowOutcome> expected = new ArrayList<>(AWKWARD);
+        expected.set(3, new RowOutcome(1, 2, null, null, null, null, OutcomeStatus.INVALID, null, 0,
+                "x".repeat(OutcomeRepository.MAX_MESSAGE - 1) + "…"));
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(jdbc.queryForList("SELECT file_name FROM ringpool_row_outcome WHERE job_instance_id = ? "
+                + "ORDER BY file_index, line_number", String.class, instance))
+                .containsExactly(files.get(0), files.get(0), files.get(0), files.get(1), files.get(1));
+        assertThat(outcomes.countsOfExecution(execution)).isEqualTo(Map.of(OutcomeStatus.CREATED, 1L,
+                OutcomeStatus.REJECTED, 1L, OutcomeStatus.FAILED, 1L, OutcomeStatus.INVALID, 1L,
+                OutcomeStatus.UNCHANGED, 1L));
+    }
+}
