@@ -49,12 +49,11 @@ class OutcomeRepositoryTests {
     private static void assertRoundTrip(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        long instance = jdbc.queryForObject("SELECT COALESCE(MAX(job_instance_id), 0) + 1 FROM batch_job_instance",
-                Long.class);
+        // ids from Spring Batch's own sequences, so that the jobs of later tests in this JVM do not collide with them
+        long instance = jdbc.queryForObject("SELECT nextval('batch_job_instance_seq')", Long.class);
         jdbc.update("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, ?, ?)",
                 instance, "outcome-test", Long.toHexString(System.nanoTime()));
-        long execution = jdbc.queryForObject("SELECT COALESCE(MAX(job_execution_id), 0) + 1 FROM batch_job_execution",
-                Long.class);
+        long execution = jdbc.queryForObject("SELECT nextval('batch_job_execution_seq')", Long.class);
         jdbc.update("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time) "
                 + "VALUES (?, 0, ?, CURRENT_TIMESTAMP)", execution, instance);
         OutcomeRepository outcomes = new OutcomeRepository(jdbc, new DataSourceTransactionManager(dataSource));
