@@ -55,7 +55,8 @@ public class OutcomeRepository {
             recordAsArrays(jobInstanceId, jobExecutionId, fileNames, outcomes, now);
             return;
         }
-        jdbc.batchUpdate("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 outcomes, outcomes.size(), (statement, outcome) -> {
                     statement.setLong(1, jobInstanceId);
                     statement.setLong(2, jobExecutionId);
@@ -107,11 +108,12 @@ public class OutcomeRepository {
         }
         String[] names = fileNames.stream().map(name -> cut(name, MAX_FILE_NAME)).toArray(String[]::new);
         jdbc.update("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") "
-                + "SELECT ?, ?, u.file_index, (?::varchar[])[u.file_index + 1], u.line_number, u.advertiser, u.campaign, "
-                + "u.id, u.action, u.status, u.http_status, u.attempts, u.message, ? "
-                + "FROM unnest(?::int[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
-                + "?::int[], ?::int[], ?::varchar[]) "
-                + "AS u(file_index, line_number, advertiser, campaign, id, action, status, http_status, attempts, message)",
+                + "SELECT ?, ?, u.file_index, (?::varchar[])[u.file_index + 1], u.line_number, u.advertiser, "
+                + "u.campaign, u.id, u.action, u.status, u.http_status, u.attempts, u.message, ? "
+                + "FROM unnest(?::int[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                + "?::varchar[], ?::int[], ?::int[], ?::varchar[]) "
+                + "AS u(file_index, line_number, advertiser, campaign, id, action, status, http_status, attempts, "
+                + "message)",
                 statement -> {
                     Connection connection = statement.getConnection();
                     statement.setLong(1, jobInstanceId);
