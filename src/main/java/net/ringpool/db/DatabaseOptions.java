@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 public class DatabaseOptions {
 
     static final String EMBEDDED_DIRECTORY = ".ringpool";
-    static final String POSTGRES_BATCHED_INSERTS = "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts";
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Job database, e.g. jdbc:postgresql://127.0.0.1:5432/ringpool "
@@ -38,11 +37,6 @@ public class DatabaseOptions {
             properties.put("spring.datasource.password", "");
         } else {
             properties.put("spring.datasource.url", chosenUrl);
-            if (chosenUrl.startsWith("jdbc:postgresql:")) {
-                // one multi-row INSERT per chunk of outcomes instead of one statement per row: 12% off an
-                // --only-changed run of 10,000 rows (bench/README.md); a reWriteBatchedInserts in the URL wins
-                properties.put(POSTGRES_BATCHED_INSERTS, "true");
-            }
             String chosenUser = firstNonBlank(user, environment.get("RINGPOOL_DB_USER"));
             if (chosenUser != null) {
                 properties.put("spring.datasource.username", chosenUser);

@@ -9,31 +9,39 @@ import org.junit.jupiter.api.Test;
 class DatabaseOptionsTests {
 
     @Test
-    void postgresBatchesTheOutcomeInsertsIntoMultiRowStatements() {
+    void theUrlGivenIsUsedAsItIs() {
         DatabaseOptions options = new DatabaseOptions();
         options.url = "jdbc:postgresql://127.0.0.1:5432/ringpool";
 
-        Map<String, Object> properties = options.springProperties(Map.of());
-
-        assertThat(properties).containsEntry(DatabaseOptions.POSTGRES_BATCHED_INSERTS, "true")
-                .containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/ringpool");
+        assertThat(options.springProperties(Map.of()))
+                .containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/ringpool"));
     }
 
     @Test
-    void otherDatabasesGetNoDriverPropertyTheyWouldRefuse() {
-        DatabaseOptions options = new DatabaseOptions();
-        options.url = "jdbc:h2:mem:x";
+    void withoutAUrlAnEmbeddedDatabaseIsUsed() {
+        Map<String, Object> properties = new DatabaseOptions().springProperties(Map.of());
 
-        assertThat(options.springProperties(Map.of())).doesNotContainKey(DatabaseOptions.POSTGRES_BATCHED_INSERTS);
-        assertThat(new DatabaseOptions().springProperties(Map.of())).doesNotContainKey(DatabaseOptions.POSTGRES_BATCHED_INSERTS);
+        assertThat((String) properties.get("spring.datasource.url")).startsWith("jdbc:h2:file:")
+                .contains(DatabaseOptions.EMBEDDED_DIRECTORY);
+        assertThat(properties).containsEntry("spring.datasource.username", "sa");
     }
 
     @Test
     void theUrlMayComeFromTheEnvironment() {
-        Map<String, Object> properties = new DatabaseOptions()
-                .springProperties(Map.of("RINGPOOL_DB_URL", "jdbc:postgresql://db/ringpool", "RINGPOOL_DB_USER", "ops"));
+        Map<String, Object> properties = new DatabaseOptions().springProperties(Map.of("RINGPOOL_DB_URL",
+                "jdbc:postgresql://db/ringpool", "RINGPOOL_DB_USER", "ops", "RINGPOOL_DB_PASSWORD", "pw"));
 
-        assertThat(properties).containsEntry(DatabaseOptions.POSTGRES_BATCHED_INSERTS, "true")
-                .containsEntry("spring.datasource.username", "ops");
+        assertThat(properties).containsEntry("spring.datasource.url", "jdbc:postgresql://db/ringpool")
+                .containsEntry("spring.datasource.username", "ops")
+                .containsEntry("spring.datasource.password", "pw");
+    }
+
+    @Test
+    void theOptionWinsOverTheEnvironment() {
+        DatabaseOptions options = new DatabaseOptions();
+        options.url = "jdbc:postgresql://db/chosen";
+
+        assertThat(options.springProperties(Map.of("RINGPOOL_DB_URL", "jdbc:postgresql://db/other")))
+                .containsEntry("spring.datasource.url", "jdbc:postgresql://db/chosen");
     }
 }
