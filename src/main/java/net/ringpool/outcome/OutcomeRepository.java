@@ -26,6 +26,7 @@ public class OutcomeRepository {
     static final int MAX_ID = 255;
     static final int MAX_MESSAGE = 4000;
     static final int MAX_FILE_NAME = 1024;
+    static final int MAX_ACTION = 16;
 
     private static final String COLUMNS = "job_instance_id, job_execution_id, file_index, file_name, line_number, "
             + "advertiser_id_from_network, advertiser_campaign_id_from_network, id_from_network, action, status, "
@@ -55,22 +56,24 @@ public class OutcomeRepository {
             recordAsArrays(jobInstanceId, jobExecutionId, fileNames, outcomes, now);
             return;
         }
+        String[] names = storedFileNames(fileNames);
         jdbc.batchUpdate("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                outcomes, outcomes.size(), (statement, outcome) -> {
+                outcomes, outcomes.size(), (statement, given) -> {
+                    RowOutcome outcome = asStored(given);
                     statement.setLong(1, jobInstanceId);
                     statement.setLong(2, jobExecutionId);
                     statement.setInt(3, outcome.fileIndex());
-                    statement.setString(4, cut(fileNames.get(outcome.fileIndex()), MAX_FILE_NAME));
+                    statement.setString(4, names[outcome.fileIndex()]);
                     statement.setLong(5, outcome.line());
-                    statement.setString(6, cut(outcome.advertiserId(), MAX_ID));
-                    statement.setString(7, cut(outcome.campaignId(), MAX_ID));
-                    statement.setString(8, cut(outcome.idFromNetwork(), MAX_ID));
-                    statement.setString(9, cut(outcome.action(), 16));
+                    statement.setString(6, outcome.advertiserId());
+                    statement.setString(7, outcome.campaignId());
+                    statement.setString(8, outcome.idFromNetwork());
+                    statement.setString(9, outcome.action());
                     statement.setString(10, outcome.status().name());
                     statement.setObject(11, outcome.httpStatus(), java.sql.Types.INTEGER);
                     statement.setInt(12, outcome.attempts());
-                    statement.setString(13, cut(outcome.message(), MAX_MESSAGE));
+                    statement.setString(13, outcome.message());
                     statement.setTimestamp(14, now);
                 });
     }
@@ -94,19 +97,19 @@ public class OutcomeRepository {
         Integer[] attempts = new Integer[size];
         String[] messages = new String[size];
         for (int i = 0; i < size; i++) {
-            RowOutcome outcome = outcomes.get(i);
+            RowOutcome outcome = asStored(outcomes.get(i));
             fileIndexes[i] = outcome.fileIndex();
             lines[i] = outcome.line();
-            advertisers[i] = cut(outcome.advertiserId(), MAX_ID);
-            campaigns[i] = cut(outcome.campaignId(), MAX_ID);
-            ids[i] = cut(outcome.idFromNetwork(), MAX_ID);
-            actions[i] = cut(outcome.action(), 16);
+            advertisers[i] = outcome.advertiserId();
+            campaigns[i] = outcome.campaignId();
+            ids[i] = outcome.idFromNetwork();
+            actions[i] = outcome.action();
             statuses[i] = outcome.status().name();
             httpStatuses[i] = outcome.httpStatus();
             attempts[i] = outcome.attempts();
-            messages[i] = cut(outcome.message(), MAX_MESSAGE);
+            messages[i] = outcome.message();
         }
-        String[] names = fileNames.stream().map(name -> cut(name, MAX_FILE_NAME)).toArray(String[]::new);
+        String[] names = storedFileNames(fileNames);
         jdbc.update("INSERT INTO ringpool_row_outcome (" + COLUMNS + ") "
                 + "SELECT ?, ?, u.file_index, (?::varchar[])[u.file_index + 1], u.line_number, u.advertiser, "
                 + "u.campaign, u.id, u.action, u.status, u.http_status, u.attempts, u.message, ? "
@@ -179,6 +182,18 @@ public class OutcomeRepository {
         return new RowOutcome(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), OutcomeStatus.valueOf(rs.getString(7)), (Integer) rs.getObject(8, Integer.class),
                 rs.getInt(9), rs.getString(10));
+    }
+
+    /** The outcome with each text cut to its column's width (the last kept character becomes an ellipsis). */
+    private static RowOutcome asStored(RowOutcome outcome) {
+        return new RowOutcome(outcome.fileIndex(), outcome.line(), cut(outcome.advertiserId(), MAX_ID),
+                cut(outcome.campaignId(), MAX_ID), cut(outcome.idFromNetwork(), MAX_ID),
+                cut(outcome.action(), MAX_ACTION), outcome.status(), outcome.httpStatus(), outcome.attempts(),
+                cut(outcome.message(), MAX_MESSAGE));
+    }
+
+    private static String[] storedFileNames(List<String> fileNames) {
+        return fileNames.stream().map(name -> cut(name, MAX_FILE_NAME)).toArray(String[]::new);
     }
 
     private static String cut(String value, int max) {

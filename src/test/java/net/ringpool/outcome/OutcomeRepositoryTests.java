@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class OutcomeRepositoryTests {
 
-    /** Cells that an array literal has to quote or escape, and every nullable column empty. */
+    /** Cells that an array literal has to quote or escape, every nullable column empty, and cells too long. */
     private static final List<RowOutcome> AWKWARD = List.of(
             new RowOutcome(0, 2, "adv-1", "camp-1", "pool-1", "upsert", OutcomeStatus.CREATED, 201, 1, null),
             new RowOutcome(0, 3, "a,b", "{camp}", "\"quoted\"", "update", OutcomeStatus.REJECTED, 422, 1,
@@ -33,7 +33,9 @@ class OutcomeRepositoryTests {
             new RowOutcome(0, 4, "NULL", "null", "", "delete", OutcomeStatus.FAILED, null, 5,
                     "line one\nline two\ttab, ünïcödé ☎"),
             new RowOutcome(1, 2, null, null, null, null, OutcomeStatus.INVALID, null, 0, "x".repeat(5000)),
-            new RowOutcome(1, 3, " spaced ", "camp-2", "pool-2", "create", OutcomeStatus.UNCHANGED, null, 0, ""));
+            new RowOutcome(1, 3, "a".repeat(300), "c".repeat(256), "i".repeat(255), "u".repeat(17),
+                    OutcomeStatus.INVALID, null, 0, "too long"),
+            new RowOutcome(1, 4, " spaced ", "camp-2", "pool-2", "create", OutcomeStatus.UNCHANGED, null, 0, ""));
 
     @Test
     void postgresGivesBackEveryCellAsRecorded() {
@@ -68,12 +70,16 @@ class OutcomeRepositoryTests {
         List<RowOutcome> expected = new ArrayList<>(AWKWARD);
         expected.set(3, new RowOutcome(1, 2, null, null, null, null, OutcomeStatus.INVALID, null, 0,
                 "x".repeat(OutcomeRepository.MAX_MESSAGE - 1) + "…"));
+        expected.set(4, new RowOutcome(1, 3, "a".repeat(OutcomeRepository.MAX_ID - 1) + "…",
+                "c".repeat(OutcomeRepository.MAX_ID - 1) + "…", "i".repeat(OutcomeRepository.MAX_ID),
+                "u".repeat(OutcomeRepository.MAX_ACTION - 1) + "…",
+                OutcomeStatus.INVALID, null, 0, "too long"));
         assertThat(read).containsExactlyElementsOf(expected);
         assertThat(jdbc.queryForList("SELECT file_name FROM ringpool_row_outcome WHERE job_instance_id = ? "
                 + "ORDER BY file_index, line_number", String.class, instance))
-                .containsExactly(files.get(0), files.get(0), files.get(0), files.get(1), files.get(1));
+                .containsExactly(files.get(0), files.get(0), files.get(0), files.get(1), files.get(1), files.get(1));
         assertThat(outcomes.countsOfExecution(execution)).isEqualTo(Map.of(OutcomeStatus.CREATED, 1L,
-                OutcomeStatus.REJECTED, 1L, OutcomeStatus.FAILED, 1L, OutcomeStatus.INVALID, 1L,
+                OutcomeStatus.REJECTED, 1L, OutcomeStatus.FAILED, 1L, OutcomeStatus.INVALID, 2L,
                 OutcomeStatus.UNCHANGED, 1L));
     }
 }
