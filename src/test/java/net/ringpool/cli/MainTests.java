@@ -25,6 +25,28 @@ class MainTests {
     }
 
     @Test
+    void theRootHelpAndAMissingCommandListEveryCommand() {
+        assertThat(run("--help")).isEqualTo(ExitCode.OK);
+        assertThat(run()).isEqualTo(ExitCode.USAGE);
+
+        assertThat(out.toString()).contains("serve", "import", "export", "jobs", "report", "demo", "generate",
+                "mapping", "worker");
+        assertThat(err.toString()).contains("Missing command: choose one of serve, import, export, jobs, report, demo, "
+                + "generate, mapping, worker");
+    }
+
+    @Test
+    void onlyTheNamedCommandIsBuiltAndAnUnknownOneStillGetsTheFullList() {
+        assertThat(RootCommand.commandsFor("import", "rows.csv")).containsExactly(ImportCommand.class);
+        assertThat(RootCommand.commandsFor("worker")).containsExactly(WorkerCommand.class);
+        assertThat(RootCommand.commandsFor("--version")).isEqualTo(RootCommand.COMMANDS);
+        assertThat(RootCommand.commandsFor()).isEqualTo(RootCommand.COMMANDS);
+
+        assertThat(run("imprt", "rows.csv")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("imprt").contains("import");
+    }
+
+    @Test
     void serveHelpFitsAnEightyColumnTerminalAndNamesWhatEachOptionTakes() {
         int code = run("serve", "--help");
 
