@@ -66,7 +66,7 @@ public final class PoolJson {
      * not yet neutralised for spreadsheets.
      */
     public static Map<String, String> cells(Map<String, Object> json) {
-        Map<String, String> cells = new LinkedHashMap<>();
+        Map<String, String> cells = new LinkedHashMap<>(64);   // about 30 cells: sized so that it never grows
         for (String field : writableScalars()) {
             if (!field.startsWith(LOCAL_CENTER + "_")) {
                 cells.put(field, text(json.get(field)));

@@ -80,7 +80,8 @@ record CsvHeader(List<String> names, List<String> canonical, long firstDataLine)
      * outcome and unknown columns left out.
      */
     Map<String, String> values(List<String> cells) {
-        Map<String, String> values = new LinkedHashMap<>();
+        // sized for every column up front: grown from the default, the table was rebuilt twice a row
+        Map<String, String> values = new LinkedHashMap<>(canonical.size() * 4 / 3 + 1);
         for (int i = 0; i < canonical.size() && i < cells.size(); i++) {
             String name = canonical.get(i);
             if (CsvLayout.isKnown(name) && !CsvLayout.isIgnoredOnImport(name)) {

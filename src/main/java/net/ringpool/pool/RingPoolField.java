@@ -34,15 +34,30 @@ public final class RingPoolField {
     /** The keys a {@code local_center} object may hold, in the API's spelling. */
     public static final List<String> LOCAL_CENTER_KEYS = List.of("tn_prefix", "zipcode", "latitude", "longitude");
 
+    /** param1 … param10, made once: the names are looked up for every field of every pool read or written. */
+    private static final String[] PARAMS = new String[RingPool.PARAM_COUNT];
+
+    static {
+        for (int i = 0; i < PARAMS.length; i++) {
+            PARAMS[i] = "param" + (i + 1);
+        }
+    }
+
+    private static final List<String> WRITABLE_SCALARS = buildWritableScalars();
+
     private RingPoolField() {
     }
 
     public static String param(int number) {
-        return "param" + number;
+        return number >= 1 && number <= PARAMS.length ? PARAMS[number - 1] : "param" + number;
     }
 
     /** Every writable scalar field in the order the CSV layout and the seed's examples use. */
     public static List<String> writableScalars() {
+        return WRITABLE_SCALARS;
+    }
+
+    private static List<String> buildWritableScalars() {
         List<String> fields = new ArrayList<>(List.of(ID_FROM_NETWORK, NAME, POOL_TYPE, DESTINATION_TYPE,
                 DESTINATION_URL, TRACKING_URL, LIFETIME_SECONDS, MAX_POOL_SIZE, PREFERRED, IS_FIRST_PREFERENCE));
         for (int i = 1; i <= RingPool.PARAM_COUNT; i++) {
