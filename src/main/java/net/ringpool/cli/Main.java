@@ -17,9 +17,8 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; tests call this in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new RootCommand());
-        // before the settings below, which reach only the commands added so far
-        RootCommand.commandsFor(args).forEach(commandLine::addSubcommand);
+        // the settings below reach only the commands added so far: all that this line needs
+        CommandLine commandLine = RootCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

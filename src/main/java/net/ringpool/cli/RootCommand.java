@@ -3,6 +3,7 @@ package net.ringpool.cli;
 import java.util.Arrays;
 import java.util.List;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -28,6 +29,13 @@ class RootCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
                 + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The root command with the commands this command line needs, before any setting is made. */
+    static CommandLine commandLine(String... args) {
+        CommandLine commandLine = new CommandLine(new RootCommand());
+        commandsFor(args).forEach(commandLine::addSubcommand);
+        return commandLine;
     }
 
     /**

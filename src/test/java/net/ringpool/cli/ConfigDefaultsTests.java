@@ -19,7 +19,7 @@ class ConfigDefaultsTests {
     Path dir;
 
     private ServeCommand parseServe(Map<String, String> environment, String... args) {
-        CommandLine commandLine = new CommandLine(new RootCommand());
+        CommandLine commandLine = RootCommand.commandLine(args);
         commandLine.setDefaultValueProvider(ConfigDefaults.of(args, environment));
         CommandLine.ParseResult result = commandLine.parseArgs(args);
         return (ServeCommand) result.subcommand().commandSpec().userObject();
