@@ -30,6 +30,9 @@ class CampaignPools implements PoolKnowledge {
     record Campaign(String advertiserId, String campaignId) {
     }
 
+    /** Campaign lists read before a chunk asks for them. */
+    static final int CAMPAIGNS_READ_AHEAD = 8;
+
     private final RingPoolClient client;
     private final int concurrency;
     private final Map<Campaign, Map<String, RingPool>> campaigns;
@@ -55,6 +58,12 @@ class CampaignPools implements PoolKnowledge {
         };
     }
 
+    /** The lists of one import step: a chunk's worth of campaigns twice over (at least 1,000) kept. */
+    static CampaignPools forStep(RingPoolClient client, ImportSettings settings) {
+        return new CampaignPools(client, settings.concurrency(), Math.max(1000, 2 * settings.chunkSize()),
+                CAMPAIGNS_READ_AHEAD);
+    }
+
     /**
      * Starts reading a campaign that rows further on in the input belong to, unless it is known or on its way;
      * waits while {@code maxAhead} campaigns read ahead have not been asked for yet. One that is never asked for
@@ -78,6 +87,18 @@ class CampaignPools implements PoolKnowledge {
             readAhead.add(campaign);
         }
         started.subscribe(pools -> { }, failed -> { });
+    }
+
+    /**
+     * Gives up the campaigns read ahead that no chunk has asked for, and their places: for a step that starts
+     * elsewhere in the input than the read-ahead did. Call it once nothing reads ahead any more.
+     */
+    synchronized void forgetReadAhead() {
+        for (Campaign campaign : readAhead) {
+            reading.remove(campaign);
+            ahead.release();
+        }
+        readAhead.clear();
     }
 
     /** Reads the campaigns of these rows that are not known yet, or waits for them if they are being read ahead. */

@@ -18,6 +18,8 @@ final class CampaignPrefetch {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignPrefetch.class);
 
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
     private final CsvRowReader input;
     private final CampaignPools pools;
     private Thread reader;
@@ -28,16 +30,50 @@ final class CampaignPrefetch {
         this.pools = pools;
     }
 
-    /** Starts reading where the step starts. */
+    /** Starts reading where the step starts; nothing when it is reading already (see {@link CampaignWarmUp}). */
     void start(StepExecution step) {
-        ExecutionContext from = new ExecutionContext(step.getExecutionContext());
+        start(new ExecutionContext(step.getExecutionContext()));
+    }
+
+    /** Starts reading at the beginning of the input, before any step exists. */
+    void startAtTheBeginning() {
+        start(new ExecutionContext());
+    }
+
+    private synchronized void start(ExecutionContext from) {
+        if (reader != null) {
+            return;
+        }
         reader = new Thread(() -> readAhead(from), "campaign-prefetch");
         reader.setDaemon(true);
         reader.start();
     }
 
-    void stop() {
-        reader.interrupt();
+    synchronized void stop() {
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+
+    /** Stops, and waits until no campaign is named any more (a read of the file in progress ends first). */
+    void stopAndWait() {
+        Thread stopping;
+        synchronized (this) {
+            stopping = reader;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.interrupt();
+        try {
+            stopping.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    CampaignPools pools() {
+        return pools;
     }
 
     private void readAhead(ExecutionContext from) {

@@ -37,6 +37,13 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
         this.totalBytes = files.stream().mapToLong(CsvRowReader::size).sum();
     }
 
+    /** Whether a step with this context reads the whole input from its first row (a first run, not a partition). */
+    static boolean startsAtTheBeginning(ExecutionContext context) {
+        return !context.containsKey(PartitionSlices.KEY)
+                && (!context.containsKey(FILE_KEY) || context.getInt(FILE_KEY) == 0)
+                && (!context.containsKey(LINE_KEY) || context.getLong(LINE_KEY) == 0);
+    }
+
     @Override
     public void open(ExecutionContext context) {
         slices = context.containsKey(PartitionSlices.KEY)

@@ -19,19 +19,14 @@ import org.springframework.context.annotation.Import;
 /**
  * The Spring context of one {@code import}: Boot's batch auto-configuration with the JDBC job
  * repository in the project database (migrated by Flyway), the import job, and the API client. Only
- * the auto-configurations the job uses, since every import starts a context of its own.
+ * the auto-configurations the job uses, since every import starts a context of its own. {@link Importer}
+ * registers the settings, the API client (none for a dry run) and the campaign warm-up before it starts.
  */
 @SpringBootConfiguration
 @JobDatabaseAutoConfiguration
 @ImportAutoConfiguration({BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
 @Import({ImportJobConfiguration.class, OutcomeRepository.class})
 class ImportApplication {
-
-    /** None for a dry run, which sends nothing. */
-    @Bean(destroyMethod = "close")
-    RingPoolClient ringPoolClient(ImportSettings settings) {
-        return settings.client() == null ? null : new RingPoolClient(settings.client());
-    }
 
     /** Every step of this process runs the command line's import with its client. */
     @Bean

@@ -26,8 +26,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ImportStepConfiguration {
 
     static final String STEP_NAME = "importRows";
-    /** Campaign lists {@code --only-changed} reads before a chunk asks for them. */
-    static final int CAMPAIGNS_READ_AHEAD = 8;
 
     @Bean
     Step importRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -59,7 +57,7 @@ class ImportStepConfiguration {
     @Bean
     @StepScope
     RingPoolWriter ringPoolWriter(StepSettings steps, @Value("#{stepExecution}") StepExecution step,
-            OutcomeRepository outcomes) {
+            OutcomeRepository outcomes, ObjectProvider<CampaignWarmUp> warmUp) {
         ImportSettings settings = steps.settings(step);
         RingPoolClient api = settings.dryRun() ? null : steps.client(settings);
         RowSender sender = api == null ? null : new RowSender(api, settings.onlyChanged());
@@ -72,11 +70,13 @@ class ImportStepConfiguration {
             return new RingPoolWriter(sender, partition ? null : new LocalPoolIds(api, LocalPoolIds.MAX_IDS), null,
                     outcomes, settings);
         }
-        CampaignPools campaignPools = new CampaignPools(api, settings.concurrency(),
-                Math.max(1000, 2 * settings.chunkSize()), CAMPAIGNS_READ_AHEAD);
-        CampaignPrefetch prefetch = new CampaignPrefetch(new CsvRowReader(settings.files(), settings.csv()),
-                campaignPools);
-        return new RingPoolWriter(sender, campaignPools, prefetch, outcomes, settings);
+        CsvRowReader ownReader = new CsvRowReader(settings.files(), settings.csv());
+        CampaignWarmUp started = warmUp.getIfAvailable();
+        CampaignPrefetch prefetch = started == null ? null : started.takeOver(step, api, ownReader);
+        if (prefetch == null) {
+            prefetch = new CampaignPrefetch(ownReader, CampaignPools.forStep(api, settings));
+        }
+        return new RingPoolWriter(sender, prefetch.pools(), prefetch, outcomes, settings);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import net.ringpool.cli.SpringLauncher;
+import net.ringpool.client.RingPoolClient;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,11 +43,20 @@ public final class Importer {
             properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
             properties.put("logging.level.org.springframework.context", "ERROR");
         }
-        try (ConfigurableApplicationContext context = SpringLauncher.start(ImportApplication.class,
-                WebApplicationType.NONE, properties, ctx -> {
-                    ctx.getBeanFactory().registerSingleton("importSettings", settings);
-                    ctx.getBeanFactory().registerSingleton("importOutput", output);
-                }, debug)) {
+        // made before the context, so that --only-changed can read campaign lists while the context starts
+        try (RingPoolClient client = settings.client() == null ? null : new RingPoolClient(settings.client());
+                CampaignWarmUp warmUp = CampaignWarmUp.startFor(settings, client);
+                ConfigurableApplicationContext context = SpringLauncher.start(ImportApplication.class,
+                        WebApplicationType.NONE, properties, ctx -> {
+                            ctx.getBeanFactory().registerSingleton("importSettings", settings);
+                            ctx.getBeanFactory().registerSingleton("importOutput", output);
+                            if (client != null) {
+                                ctx.getBeanFactory().registerSingleton("ringPoolClient", client);
+                            }
+                            if (warmUp != null) {
+                                ctx.getBeanFactory().registerSingleton("campaignWarmUp", warmUp);
+                            }
+                        }, debug)) {
             return context.getBean(ImportRun.class).run(identity);
         }
     }

@@ -277,6 +277,66 @@ class ImportFunctionalTests {
     }
 
     @Test
+    void onlyChangedResumedHalfWayComparesTheRestAgainstTheListsOfItsOwnPartOfTheFile() throws Exception {
+        // given pools imported once, then the same rows grouped by campaign with one invalid row half-way
+        Path file = generate(directory, "to-resume.csv", 600, 0, "r-");
+        assertThat(importFile(file).exitCode()).isEqualTo(ExitCode.OK);
+        Path grouped = groupedByCampaign(file, directory.resolve("resume-grouped.csv"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(grouped));
+        lines.set(301, lines.get(301).replace(",Advertiser,", ",Nobody,"));
+        Files.write(grouped, lines);
+        long writesBefore = writeRequests(server, NETWORK);
+
+        // when an --only-changed run stops at that row (skip limit 0)
+        Result stopped = importFile(grouped, "--only-changed", "--chunk-size", "20", "--skip-limit", "0");
+
+        // then it ends with the chunk of that row
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(outcomes.statusByLine(stopped.jobExecutionId())).hasSize(320).containsEntry(302L, "INVALID");
+
+        // when the same run resumes with a higher limit
+        Result resumed = importFile(grouped, "--only-changed", "--chunk-size", "20", "--skip-limit", "5");
+
+        // then it started past the first run's chunks (where the campaigns read while its context started were
+        // not), and every line has one outcome: UNCHANGED but the invalid one; nothing was written
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCode.ROWS_FAILED);
+        assertThat(outcomes.instanceOf(resumed.jobExecutionId()))
+                .isEqualTo(outcomes.instanceOf(stopped.jobExecutionId()));
+        assertThat(outcomes.jdbc().queryForList("SELECT line_number FROM ringpool_row_outcome "
+                + "WHERE job_execution_id = ? ORDER BY line_number", Long.class, resumed.jobExecutionId()))
+                .hasSize(280).first().isEqualTo(322L);
+        Map<Long, String> all = outcomes.statusByLine(resumed.jobExecutionId());
+        assertThat(all).hasSize(600).containsEntry(302L, "INVALID");
+        assertThat(all.values().stream().filter("UNCHANGED"::equals).count()).isEqualTo(599);
+        assertThat(writeRequests(server, NETWORK)).isEqualTo(writesBefore);
+    }
+
+    @Test
+    void campaignsReadAheadAndForgottenGiveTheirPlacesBack() throws Exception {
+        try (RingPoolClient client = ImportFixtures.client(server.baseUrl(), NETWORK, TOKEN)) {
+            // given both places of the read-ahead taken by campaigns no chunk has asked for
+            CampaignPools pools = new CampaignPools(client, 4, 1000, 2);
+            pools.prefetch(new CampaignPools.Campaign("fa-adv", "camp-1"));
+            pools.prefetch(new CampaignPools.Campaign("fa-adv", "camp-2"));
+            Thread third = new Thread(() -> {
+                try {
+                    pools.prefetch(new CampaignPools.Campaign("fa-adv", "camp-3"));
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            third.start();
+            third.join(500);
+            assertThat(third.isAlive()).as("a third campaign waits for a place").isTrue();
+
+            // when they are forgotten (a resumed step reads ahead from elsewhere), then the third one goes on
+            pools.forgetReadAhead();
+            third.join(10_000);
+            assertThat(third.isAlive()).as("a third campaign waits for a place").isFalse();
+        }
+    }
+
+    @Test
     void localPoolsOfACampaignAreToldApartByOneListInsteadOfAGetEach() throws Exception {
         // given 30 Local pools of a new campaign, the first one again on the last line under another name
         Path file = directory.resolve("local.csv");
