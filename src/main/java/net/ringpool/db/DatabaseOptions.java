@@ -1,8 +1,13 @@
 package net.ringpool.db;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Option;
 
@@ -14,6 +19,13 @@ import picocli.CommandLine.Option;
 public class DatabaseOptions {
 
     static final String EMBEDDED_DIRECTORY = ".ringpool";
+    private static final String H2_PREFIX = "jdbc:h2:";
+    /**
+     * What every H2 database needs here, since one set of migrations and queries serves PostgreSQL and H2:
+     * H2's PostgreSQL mode ({@code ON CONFLICT}), lower-case names, and nulls sorted last as PostgreSQL does.
+     */
+    private static final List<String> H2_SETTINGS = List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE",
+            "DEFAULT_NULL_ORDERING=HIGH");
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Job database, e.g. jdbc:postgresql://127.0.0.1:5432/ringpool "
@@ -36,7 +48,7 @@ public class DatabaseOptions {
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         } else {
-            properties.put("spring.datasource.url", chosenUrl);
+            properties.put("spring.datasource.url", withH2Settings(chosenUrl));
             String chosenUser = firstNonBlank(user, environment.get("RINGPOOL_DB_USER"));
             if (chosenUser != null) {
                 properties.put("spring.datasource.username", chosenUser);
@@ -50,12 +62,35 @@ public class DatabaseOptions {
     }
 
     /**
-     * H2 in its PostgreSQL mode, so one set of migrations serves both; AUTO_SERVER lets a {@code serve}
-     * and an {@code import} started from two terminals share the file.
+     * H2 in its PostgreSQL mode ({@link #withH2Settings}); AUTO_SERVER lets a {@code serve} and an {@code import}
+     * started from two terminals share the file.
      */
     public static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("ringpool")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        return withH2Settings(H2_PREFIX + "file:" + directory.toAbsolutePath().resolve("ringpool") + ";AUTO_SERVER=TRUE");
+    }
+
+    /**
+     * An H2 URL with the settings this project's SQL needs added where the URL does not name them (a setting it
+     * names is left as it is); any other URL as it is. Without them {@code jdbc:h2:mem:x} would start, then
+     * fail every pool the API saves.
+     */
+    static String withH2Settings(String url) {
+        if (!url.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length())) {
+            return url;
+        }
+        Set<String> named = Arrays.stream(url.split(";")).skip(1).map(DatabaseOptions::settingName)
+                .collect(Collectors.toSet());
+        StringBuilder withSettings = new StringBuilder(url);
+        for (String setting : H2_SETTINGS) {
+            if (!named.contains(settingName(setting))) {
+                withSettings.append(';').append(setting);
+            }
+        }
+        return withSettings.toString();
+    }
+
+    private static String settingName(String setting) {
+        return setting.split("=", 2)[0].trim().toUpperCase(Locale.ROOT);
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -3,26 +3,36 @@ package net.ringpool.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import net.ringpool.db.DatabaseOptions;
 import net.ringpool.support.CommandLine;
 import net.ringpool.support.CommandLine.Result;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The demo on a fresh embedded H2 database, as a first run on a fresh clone would do it. */
+/**
+ * The demo on a fresh embedded H2 database, as a first run on a fresh clone would do it; and on an in-memory
+ * H2 URL given as it is, as bin/ringpool's class-data training run gives it.
+ */
 class DemoFunctionalTests {
 
     @TempDir
-    Path directory;
+    static Path directory;
 
-    @Test
-    void theDemoImportsTheSampleFilesOnAFreshEmbeddedDatabase() {
+    static Stream<String> databases() {
+        return Stream.of(DatabaseOptions.embeddedUrl(directory), "jdbc:h2:mem:demo-functional-tests");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theDemoImportsTheSampleFilesOnAFreshEmbeddedDatabase(String database) {
         // given a fresh embedded database (the demo's default is ./.ringpool/)
 
         // when
-        Result result = CommandLine.run("demo", "--db", DatabaseOptions.embeddedUrl(directory));
+        Result result = CommandLine.run("demo", "--db", database);
 
         // then both sample files are imported, every row with its outcome, exported, re-imported and reported
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);

@@ -44,4 +44,23 @@ class DatabaseOptionsTests {
         assertThat(options.springProperties(Map.of("RINGPOOL_DB_URL", "jdbc:postgresql://db/other")))
                 .containsEntry("spring.datasource.url", "jdbc:postgresql://db/chosen");
     }
+
+    @Test
+    void anH2UrlIsOpenedInThePostgreSqlModeTheMigrationsNeed() {
+        DatabaseOptions options = new DatabaseOptions();
+        options.url = "jdbc:h2:mem:scratch";
+
+        assertThat(options.springProperties(Map.of())).containsEntry("spring.datasource.url",
+                "jdbc:h2:mem:scratch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    @Test
+    void aSettingTheH2UrlNamesIsLeftAsItIs() {
+        DatabaseOptions options = new DatabaseOptions();
+        options.url = "jdbc:h2:file:/srv/ringpool;mode=PostgreSQL;Default_Null_Ordering = LOW;AUTO_SERVER=TRUE";
+
+        assertThat(options.springProperties(Map.of())).containsEntry("spring.datasource.url",
+                "jdbc:h2:file:/srv/ringpool;mode=PostgreSQL;Default_Null_Ordering = LOW;AUTO_SERVER=TRUE"
+                        + ";DATABASE_TO_LOWER=TRUE");
+    }
 }
