@@ -43,6 +43,26 @@ class RingPoolClientTests {
     }
 
     @Test
+    void closeEndsTheEventLoopThreadsSoThatTheProcessExitsAtOnce() throws InterruptedException {
+        try (RingPoolServer server = serve(FaultSettings.none())) {
+            RingPoolClient client = client(server.baseUrl(), AuthMode.HEADER, 1);
+            assertThat(client.listAdvertisers().block().status()).isEqualTo(200);
+            List<Thread> loops = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("ringpool-api-")).toList();
+            assertThat(loops).as("the client's event-loop threads").isNotEmpty();
+
+            // when
+            client.close();
+
+            // then: none is left waiting for I/O in native code, where the JVM's exit would wait 0.3 s for it
+            for (Thread loop : loops) {
+                loop.join(2_000);
+            }
+            assertThat(loops).noneMatch(Thread::isAlive);
+        }
+    }
+
+    @Test
     void writesAndReadsWithTheTokenInTheHeaderOrTheQuery() {
         try (RingPoolServer server = serve(FaultSettings.none());
                 RingPoolClient header = client(server.baseUrl(), AuthMode.HEADER, 1);
