@@ -7,7 +7,12 @@ import java.util.function.Consumer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MapPropertySource;
 
 /** Starts the Spring context a command needs, after picocli has parsed and checked its options. */
 public final class SpringLauncher {
@@ -30,9 +35,28 @@ public final class SpringLauncher {
                 .web(webType)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(debug)
-                .properties(all)
+                .listeners(new CommandProperties(all))
                 .initializers(beans::accept)
                 .registerShutdownHook(true)
                 .run();
+    }
+
+    /**
+     * The command's properties as the environment's first source, so that they win over application.yml, which
+     * Boot's "default properties" do not (a level application.yml sets, such as net.ringpool's, stayed as it
+     * was); added before logging is set up from the environment.
+     */
+    private record CommandProperties(Map<String, Object> properties)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ringpool-command", properties));
+        }
+
+        @Override
+        public int getOrder() {
+            return LoggingApplicationListener.DEFAULT_ORDER - 1;
+        }
     }
 }
