@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import net.ringpool.cli.SpringLauncher;
+import net.ringpool.client.RingPoolClient;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +31,7 @@ public final class ExportLauncher {
             properties.put("logging.level.org.springframework.batch", "OFF");
             // dropped connections and timeouts are retried and, when they persist, named in the summary
             properties.put("logging.level.reactor.netty", "ERROR");
+            properties.putAll(RingPoolClient.QUIET_CONNECTION_LOGS);
         }
         try (ConfigurableApplicationContext context = SpringLauncher.start(ExportApplication.class,
                 WebApplicationType.NONE, properties, ctx -> {

@@ -37,8 +37,7 @@ public final class Importer {
             properties.put("logging.level.org.springframework.batch", "OFF");
             // requests cancelled when the run stops may still fail; that is expected, not worth a stack trace
             properties.put("logging.level.reactor.core.publisher.Operators", "OFF");
-            // a dropped connection is retried and ends in the row's outcome; a warning for each is noise
-            properties.put("logging.level.reactor.netty.http.client", "ERROR");
+            properties.putAll(RingPoolClient.QUIET_CONNECTION_LOGS);
             // a context that cannot start (database down) is reported by the command in one line
             properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
             properties.put("logging.level.org.springframework.context", "ERROR");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import net.ringpool.cli.SpringLauncher;
+import net.ringpool.client.RingPoolClient;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +27,7 @@ public final class Worker {
         if (!debug) {
             properties.put("logging.level.org.springframework.batch", "ERROR");
             properties.put("logging.level.reactor.core.publisher.Operators", "OFF");
-            properties.put("logging.level.reactor.netty.http.client", "ERROR");
+            properties.putAll(RingPoolClient.QUIET_CONNECTION_LOGS);
         }
         CountDownLatch closed = new CountDownLatch(1);
         ConfigurableApplicationContext context = SpringLauncher.start(WorkerApplication.class,

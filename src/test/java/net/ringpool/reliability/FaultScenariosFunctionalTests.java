@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import net.ringpool.api.FaultSettings;
 import net.ringpool.cli.ExitCode;
@@ -58,6 +59,29 @@ class FaultScenariosFunctionalTests {
     @Test
     void aRateLimitBelowTheClientsRequestRate() throws Exception {
         scenario("faults: rate limit 40/s per token", "7206", new FaultSettings(0, 0, 0, 40, 0, 16, 1));
+    }
+
+    @Test
+    void droppedConnectionsLeaveTheConsoleToTheCommand() throws Exception {
+        // given an API dropping a fifth of the connections, and the import in a JVM of its own, so that its whole
+        // console is seen as a user sees it
+        ScenarioRun run = new ScenarioRun(directory.resolve("console"), "7207", 100, 0);
+        try (CountingApi api = new CountingApi(run.network(), run.token(), new FaultSettings(0, 0, 0, 0, 0.2, 17, 1));
+                ImportProcess process = ImportProcess.start(run.args(api.baseUrl(), MANY_RETRIES),
+                        directory.resolve("console.log"))) {
+
+            // when the import runs to its end
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the import ended").isTrue();
+
+            // then the drops were retried into outcomes, and the console holds the command's lines, not a
+            // reactor-netty warning for each drop
+            String console = process.log();
+            assertThat(process.exitCode()).as(console).isEqualTo(ExitCode.OK);
+            assertThat(api.window().values().stream().mapToLong(Long::longValue).sum()).as("requests received")
+                    .isGreaterThan(100);
+            assertThat(console).contains("import COMPLETED").contains("rows:     100 (100 CREATED)")
+                    .doesNotContain("HttpClientConnect").doesNotContain("PrematureCloseException");
+        }
     }
 
     private void scenario(String name, String network, FaultSettings faults, String... options) throws Exception {
