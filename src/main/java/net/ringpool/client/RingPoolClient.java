@@ -44,6 +44,8 @@ public class RingPoolClient implements AutoCloseable {
             "logging.level.reactor.netty.http.client", "ERROR",
             "logging.level.reactor.netty.http.client.HttpClientConnect", "ERROR");
 
+    static final String CLOSED = "not sent: the API client was closed";
+
     /** How long {@link #close} waits for the event-loop threads to end. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
@@ -57,6 +59,8 @@ public class RingPoolClient implements AutoCloseable {
     private final WebClient webClient;
     private final AdaptiveRate rate;
     private final RequestGate gate;
+    /** Set by {@link #close}: a request still waiting for its turn or its retry then ends without being sent. */
+    private volatile boolean closed;
     /** The API URL and the network's path, e.g. {@code https://invoca.net/api/2016-10-01/1234}. */
     private final String networkUrl;
 
@@ -159,7 +163,7 @@ public class RingPoolClient implements AutoCloseable {
                         })
                         .doFinally(signal -> ticket.release()))
                 .flatMap(answer -> {
-                    if (answer.isTransient() && attempt < settings.maxAttempts()) {
+                    if (answer.isTransient() && attempt < settings.maxAttempts() && !closed) {
                         // the gate holds every request, this one included, until a 429's Retry-After has passed
                         Duration delay = answer.status() == 429 && answer.retryAfter() != null ? Duration.ZERO
                                 : backoff(attempt, answer.retryAfter());
@@ -176,6 +180,10 @@ public class RingPoolClient implements AutoCloseable {
     }
 
     private Mono<Answer> send(Request request) {
+        if (closed) {
+            // its event loops are gone: connecting would fail with a warning and a stack trace on the console
+            return Mono.just(Answer.transportFailure(CLOSED, false));
+        }
         WebClient.RequestBodySpec spec = webClient.method(request.method())
                 .uri(request.uri())
                 .accept(MediaType.APPLICATION_JSON);
@@ -257,6 +265,7 @@ public class RingPoolClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         connections.dispose();
         // no quiet period: nothing is sent after close. Threads still running after the wait are daemons; the
         // work of the command is done by then, so that is no reason to fail it

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import net.ringpool.api.FaultSettings;
 import net.ringpool.api.RingPoolServer;
@@ -59,6 +61,24 @@ class RingPoolClientTests {
                 loop.join(2_000);
             }
             assertThat(loops).noneMatch(Thread::isAlive);
+        }
+    }
+
+    @Test
+    void aRequestStillRetryingWhenTheClientClosesEndsWithoutBeingSentAgain() throws Exception {
+        try (RingPoolServer server = serve(new FaultSettings(0, 1.0, 0, 0, 0, 1, 0))) {
+            // given a request retrying 503s, up to 1,000 attempts 1-20 ms apart
+            RingPoolClient client = client(server.baseUrl(), AuthMode.HEADER, 1_000);
+            CompletableFuture<ApiResult> retrying = client.listAdvertisers().toFuture();
+            Thread.sleep(200);
+
+            // when the client closes
+            client.close();
+
+            // then the request ends at once, not after its remaining attempts
+            ApiResult result = retrying.get(2, TimeUnit.SECONDS);
+            assertThat(result.attempts()).isLessThan(1_000);
+            assertThat(result.status()).isIn(0, 503);
         }
     }
 
