@@ -44,7 +44,7 @@ public class RingPoolClient implements AutoCloseable {
             "logging.level.reactor.netty.http.client", "ERROR",
             "logging.level.reactor.netty.http.client.HttpClientConnect", "ERROR");
 
-    static final String CLOSED = "not sent: the API client was closed";
+    private static final String CLOSED = "not sent: the API client was closed";
 
     /** How long {@link #close} waits for the event-loop threads to end. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
