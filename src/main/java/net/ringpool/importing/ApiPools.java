@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import net.ringpool.client.PoolJson;
-import net.ringpool.pool.CsvLayout;
 import net.ringpool.pool.RingPool;
 import net.ringpool.pool.RingPoolField;
-import net.ringpool.pool.RingPoolValidator;
-import net.ringpool.pool.Validation;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,8 +16,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pools as the API answers them, read back through the same CSV cells and validator as an import row,
- * so that a row and the API's pool compare field by field.
+ * The API's answers about pools: the elements of a list by id_from_network, their ids alone, the pool of a GET
+ * ({@link ApiPool}, which compares with a row through the same CSV cells and validator as an import row).
  */
 final class ApiPools {
 
@@ -76,24 +72,14 @@ final class ApiPools {
         }
     }
 
-    /** The pool of a GET answer, or null when it cannot be read as one. */
-    static RingPool one(String body) {
-        return parse(body) instanceof Map<?, ?> json ? pool(json) : null;
+    /** The pool of a GET answer, or null when it is not a JSON object. */
+    static ApiPool one(String body) {
+        return parse(body) instanceof Map<?, ?> json ? ApiPool.of(json) : null;
     }
 
     /** Whether two pools have the same writable fields; the API's read-only ones do not count. */
     static boolean sameWritableFields(RingPool current, RingPool wanted) {
         return current != null && wanted != null && current.writable().equals(wanted.writable());
-    }
-
-    /** A pool of the API as the validator reads it, or null when it refuses it. */
-    @SuppressWarnings("unchecked")
-    static RingPool pool(Map<?, ?> json) {
-        Map<String, String> cells = PoolJson.cells((Map<String, Object>) json);
-        CsvLayout.READ_ONLY.forEach(cells::remove);
-        Validation validation = RingPoolValidator.validate(cells,
-                PoolJson.splitWhitelist(cells.get(RingPoolField.TN_PREFIX_WHITELIST)), false);
-        return validation.isValid() ? validation.pool() : null;
     }
 
     private static Object parse(String body) {

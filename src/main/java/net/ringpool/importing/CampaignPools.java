@@ -11,7 +11,6 @@ import java.util.concurrent.Semaphore;
 
 import net.ringpool.client.RingPoolClient;
 import net.ringpool.outcome.OutcomeStatus;
-import net.ringpool.pool.RingPool;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,8 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * For {@code --only-changed}: the current pools of the campaigns a chunk touches, read with one list
  * request per campaign (a 404 campaign has none), ahead of the chunk when {@link CampaignPrefetch} names
- * them, and kept up to date with the rows sent since. Each pool is kept as the validator reads it, without
- * the fields the API generates; a pool the validator refuses is left out, and a row sees it as absent.
+ * them, and kept up to date with the rows sent since. Each pool is kept as its writable cells ({@link ApiPool}),
+ * without the fields the API generates; a pool the validator refuses is there all the same, and matches no row.
  * The least recently used campaigns are forgotten beyond a bound, so memory does not grow with the file;
  * a campaign whose list could not be read stays unknown and its rows are sent. Rows of one chunk are sent
  * concurrently, hence the locking.
@@ -35,9 +34,9 @@ class CampaignPools implements PoolKnowledge {
 
     private final RingPoolClient client;
     private final int concurrency;
-    private final Map<Campaign, Map<String, RingPool>> campaigns;
+    private final Map<Campaign, Map<String, ApiPool>> campaigns;
     /** Campaigns being read, or read ahead and not asked for yet; each is read once. */
-    private final Map<Campaign, Mono<Map<String, RingPool>>> reading = new HashMap<>();
+    private final Map<Campaign, Mono<Map<String, ApiPool>>> reading = new HashMap<>();
     /** Those of {@link #reading} that hold one of the {@link #ahead} places. */
     private final Set<Campaign> readAhead = new HashSet<>();
     private final Semaphore ahead;
@@ -52,7 +51,7 @@ class CampaignPools implements PoolKnowledge {
         this.ahead = new Semaphore(maxAhead);
         this.campaigns = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, RingPool>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Campaign, Map<String, ApiPool>> eldest) {
                 return size() > maxCampaigns;
             }
         };
@@ -76,7 +75,7 @@ class CampaignPools implements PoolKnowledge {
             }
         }
         ahead.acquire();
-        Mono<Map<String, RingPool>> started;
+        Mono<Map<String, ApiPool>> started;
         synchronized (this) {
             if (campaigns.containsKey(campaign) || reading.containsKey(campaign)) {
                 ahead.release();
@@ -104,14 +103,14 @@ class CampaignPools implements PoolKnowledge {
     /** Reads the campaigns of these rows that are not known yet, or waits for them if they are being read ahead. */
     @Override
     public void load(Collection<PoolRequest> rows) {
-        Map<Campaign, Mono<Map<String, RingPool>>> needed = new LinkedHashMap<>();
+        Map<Campaign, Mono<Map<String, ApiPool>>> needed = new LinkedHashMap<>();
         synchronized (this) {
             for (PoolRequest row : rows) {
                 Campaign campaign = campaign(row);
                 if (campaigns.containsKey(campaign) || needed.containsKey(campaign)) {
                     continue;
                 }
-                Mono<Map<String, RingPool>> pools = reading.get(campaign);
+                Mono<Map<String, ApiPool>> pools = reading.get(campaign);
                 if (pools == null) {
                     pools = read(campaign).cache();
                     reading.put(campaign, pools);
@@ -122,7 +121,7 @@ class CampaignPools implements PoolKnowledge {
             }
         }
         // outside the lock, so that reading ahead goes on meanwhile
-        List<Map.Entry<Campaign, Map<String, RingPool>>> loaded = null;
+        List<Map.Entry<Campaign, Map<String, ApiPool>>> loaded = null;
         try {
             loaded = Flux.fromIterable(needed.entrySet())
                     .flatMap(entry -> entry.getValue().map(pools -> Map.entry(entry.getKey(), pools)), concurrency)
@@ -140,29 +139,29 @@ class CampaignPools implements PoolKnowledge {
 
     @Override
     public synchronized CurrentPool current(PoolRequest row) {
-        Map<String, RingPool> pools = campaigns.get(campaign(row));
+        Map<String, ApiPool> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return CurrentPool.UNKNOWN;
         }
-        RingPool pool = pools.get(row.idFromNetwork());
+        ApiPool pool = pools.get(row.idFromNetwork());
         return pool == null ? CurrentPool.ABSENT : CurrentPool.present(pool);
     }
 
     @Override
     public synchronized void remember(PoolRequest row, SendResult result) {
-        Map<String, RingPool> pools = campaigns.get(campaign(row));
+        Map<String, ApiPool> pools = campaigns.get(campaign(row));
         if (pools == null || row.idFromNetwork() == null) {
             return;
         }
         if (result.status() == OutcomeStatus.CREATED || result.status() == OutcomeStatus.UPDATED) {
-            pools.put(row.idFromNetwork(), row.pool().writable());
+            pools.put(row.idFromNetwork(), ApiPool.written(row));
         } else if (result.status() == OutcomeStatus.DELETED) {
             pools.remove(row.idFromNetwork());
         }
     }
 
     /** A campaign's pools by id_from_network; empty when the campaign does not exist; none when unreadable. */
-    private Mono<Map<String, RingPool>> read(Campaign campaign) {
+    private Mono<Map<String, ApiPool>> read(Campaign campaign) {
         return client.listPools(campaign.advertiserId(), campaign.campaignId()).flatMap(answer -> {
             if (answer.isUnauthorized()) {
                 return Mono.error(new TokenRefusedException(client.settings().networkId()));
@@ -173,14 +172,8 @@ class CampaignPools implements PoolKnowledge {
             if (!answer.isSuccess()) {
                 return Mono.empty();
             }
-            Map<String, RingPool> pools = new HashMap<>();
-            ApiPools.elementsById(answer.body()).forEach((id, json) -> {
-                RingPool pool = ApiPools.pool(json);
-                if (pool != null) {
-                    // without the generated urls and key: they take room, and rows compare without them
-                    pools.put(id, pool.writable());
-                }
-            });
+            Map<String, ApiPool> pools = new HashMap<>();
+            ApiPools.elementsById(answer.body()).forEach((id, json) -> pools.put(id, ApiPool.of(json)));
             return Mono.just(pools);
         });
     }

@@ -1,12 +1,10 @@
 package net.ringpool.importing;
 
-import net.ringpool.pool.RingPool;
-
 /**
  * What is known about a pool before a row is sent: nothing, that it is absent, or its current fields
  * (from {@code --only-changed}'s campaign lists, or a GET).
  */
-record CurrentPool(Knowledge knowledge, RingPool pool) {
+record CurrentPool(Knowledge knowledge, ApiPool pool) {
 
     enum Knowledge { UNKNOWN, ABSENT, PRESENT }
 
@@ -15,8 +13,13 @@ record CurrentPool(Knowledge knowledge, RingPool pool) {
     /** There, its fields not read: enough for a Local upsert, which only needs to know whether it creates. */
     static final CurrentPool PRESENT_UNREAD = new CurrentPool(Knowledge.PRESENT, null);
 
-    static CurrentPool present(RingPool pool) {
+    static CurrentPool present(ApiPool pool) {
         return new CurrentPool(Knowledge.PRESENT, pool);
+    }
+
+    /** Whether the pool is there with the fields the row would write: sending the row would change nothing. */
+    boolean holds(PoolRequest row) {
+        return pool != null && pool.holds(row);
     }
 
     boolean isUnknown() {

@@ -11,10 +11,13 @@ import net.ringpool.pool.RingPool;
  * @param action the parsed action; null when the row is invalid because of it
  * @param pool the validated pool; null for a delete or an invalid row
  * @param body the JSON body of a create or update; null otherwise
+ * @param cells the row's cells by column, as the validator read them into {@code pool}; null when pool is
+ *     null
  * @param problem every problem of an invalid row in one message, or null
  */
 record PoolRequest(int fileIndex, long line, String advertiserId, String campaignId, String idFromNetwork,
-        String actionText, RowAction action, RingPool pool, Map<String, Object> body, String problem) {
+        String actionText, RowAction action, RingPool pool, Map<String, Object> body, Map<String, String> cells,
+        String problem) {
 
     boolean isInvalid() {
         return problem != null;

@@ -47,7 +47,7 @@ class RowSender {
         if (row.idFromNetwork() == null) {
             return post(row);
         }
-        if (onlyChanged && current.isPresent() && ApiPools.sameWritableFields(current.pool(), row.pool())) {
+        if (onlyChanged && current.holds(row)) {
             return unchanged(0);
         }
         if (row.pool().isLocal() && current.isUnknown()) {
@@ -69,7 +69,7 @@ class RowSender {
             if (found.current().isAbsent()) {
                 return put(row, found.current(), found.attempts());
             }
-            if (ApiPools.sameWritableFields(found.current().pool(), row.pool())) {
+            if (found.current().holds(row)) {
                 return unchanged(found.attempts());
             }
             return Mono.just(SendResult.of(OutcomeStatus.REJECTED, null, found.attempts(), "RingPool "
@@ -93,7 +93,7 @@ class RowSender {
                                 + " does not exist for advertiser campaign " + row.campaignId() + " and advertiser "
                                 + row.advertiserId() + "; action update changes only existing pools"));
             }
-            if (onlyChanged && ApiPools.sameWritableFields(found.current().pool(), row.pool())) {
+            if (onlyChanged && found.current().holds(row)) {
                 return unchanged(found.attempts());
             }
             return put(row, found.current(), found.attempts());

@@ -98,7 +98,7 @@ public final class ImportFixtures {
                     throw new AssertionError("cannot list " + campaign + ": " + answer);
                 }
                 ApiPools.elementsById(answer.body()).forEach((id, json) -> {
-                    RingPool pool = ApiPools.pool(json);
+                    RingPool pool = ApiPool.of(json).pool();
                     if (pool != null) {
                         pools.put(id, pool);
                     }
