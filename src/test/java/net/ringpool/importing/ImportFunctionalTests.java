@@ -277,6 +277,41 @@ class ImportFunctionalTests {
     }
 
     @Test
+    void onlyChangedTakesAPoolOurValidatorRefusesAsThereAndDifferent() throws Exception {
+        // given three pools the API holds with a pool type this build does not know (as a newer API could)
+        Path file = Files.writeString(directory.resolve("refused.csv"), String.join("\n",
+                "advertiser_id_from_network,advertiser_campaign_id_from_network,id_from_network,name,pool_type,"
+                        + "destination_type,action",
+                "ref-adv,ref-camp,ref-1,Update me,Search,Advertiser,",
+                "ref-adv,ref-camp,ref-2,Leave me,Search,Advertiser,",
+                "ref-adv,ref-camp,ref-3,Delete me,Search,Advertiser,") + "\n");
+        Result created = importFile(file);
+        assertThat(created.exitCode()).as(created.toString()).isEqualTo(ExitCode.OK);
+        assertThat(outcomes.jdbc().update("UPDATE api_ring_pool SET pool_type = 'Billboard' "
+                + "WHERE network_id = ? AND id_from_network IN ('ref-1', 'ref-2', 'ref-3')", NETWORK)).isEqualTo(3);
+        Path actions = Files.writeString(directory.resolve("refused-actions.csv"), String.join("\n",
+                "advertiser_id_from_network,advertiser_campaign_id_from_network,id_from_network,name,pool_type,"
+                        + "destination_type,action",
+                "ref-adv,ref-camp,ref-1,Update me,Search,Advertiser,update",
+                "ref-adv,ref-camp,ref-2,Leave me,Search,Advertiser,create",
+                "ref-adv,ref-camp,ref-3,,,,delete") + "\n");
+
+        // when
+        Result result = importFile(actions, "--only-changed");
+
+        // then the update is sent, the create leaves the pool alone, the delete is sent and the pool is gone
+        assertThat(outcomes.statusByLine(result.jobExecutionId())).containsExactly(
+                Map.entry(2L, "UPDATED"), Map.entry(3L, "REJECTED"), Map.entry(4L, "DELETED"));
+        assertThat((String) outcomes.atLine(result.jobExecutionId(), 3).get("message"))
+                .contains("already exists with other values");
+        assertThat(outcomes.atLine(result.jobExecutionId(), 4).get("http_status")).isEqualTo(200);
+        assertThat(outcomes.jdbc().queryForList("SELECT id_from_network, pool_type FROM api_ring_pool "
+                + "WHERE network_id = ? AND id_from_network LIKE 'ref-%' ORDER BY id_from_network", NETWORK))
+                .containsExactly(Map.of("id_from_network", "ref-1", "pool_type", "Search"),
+                        Map.of("id_from_network", "ref-2", "pool_type", "Billboard"));
+    }
+
+    @Test
     void onlyChangedResumedHalfWayComparesTheRestAgainstTheListsOfItsOwnPartOfTheFile() throws Exception {
         // given pools imported once, then the same rows grouped by campaign with one invalid row half-way
         Path file = generate(directory, "to-resume.csv", 600, 0, "r-");
