@@ -109,14 +109,36 @@ class RingPoolWriter implements ItemWriter<PoolRequest>, StepExecutionListener {
             Object key = row.idFromNetwork() != null ? row.idFromNetwork() : row;
             byPool.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
-        List<RowOutcome> sent = Flux.fromIterable(byPool.values())
+        // the rows that what is known decides are settled here, without a request or its machinery (most rows of
+        // an --only-changed run of an unchanged file)
+        List<RowOutcome> results = new ArrayList<>(rows.size());
+        List<List<PoolRequest>> toSend = new ArrayList<>();
+        for (List<PoolRequest> samePool : byPool.values()) {
+            PoolRequest row = samePool.get(0);
+            SendResult settled = knowledge != null && samePool.size() == 1
+                    ? sender.settledWithoutRequest(row, knowledge.current(row)) : null;
+            if (settled == null) {
+                toSend.add(samePool);
+                continue;
+            }
+            knowledge.remember(row, settled);
+            budget.onSent(settled);
+            results.add(outcome(row, settled));
+        }
+        if (toSend.isEmpty()) {
+            return results;
+        }
+        List<RowOutcome> sent = Flux.fromIterable(toSend)
                 .flatMap(samePool -> samePool.size() == 1 ? sendOne(samePool.get(0))
                         : Flux.fromIterable(samePool).concatMap(this::sendOne), settings.concurrency())
                 .doOnNext(result -> budget.onSent(result.result()))
                 .map(result -> outcome(result.row(), result.result()))
                 .collectList()
                 .block();
-        return sent == null ? List.of() : sent;
+        if (sent != null) {
+            results.addAll(sent);
+        }
+        return results;
     }
 
     private Mono<Sent> sendOne(PoolRequest row) {

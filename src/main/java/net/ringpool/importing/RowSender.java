@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
 class RowSender {
 
     static final String UNCHANGED_MESSAGE = "already matches the API; not sent";
+    private static final SendResult UNCHANGED = SendResult.of(OutcomeStatus.UNCHANGED, null, 0, UNCHANGED_MESSAGE);
+    private static final SendResult ALREADY_ABSENT = SendResult.of(OutcomeStatus.DELETED, null, 0,
+            "already absent; not sent");
 
     private final RingPoolClient client;
     private final boolean onlyChanged;
@@ -35,20 +38,37 @@ class RowSender {
     }
 
     Mono<SendResult> send(PoolRequest row, CurrentPool current) {
+        SendResult settled = settledWithoutRequest(row, current);
+        if (settled != null) {
+            return Mono.just(settled);
+        }
         return switch (row.action()) {
             case UPSERT -> upsert(row, current);
             case CREATE -> create(row, current);
             case UPDATE -> update(row, current);
-            case DELETE -> delete(row, current);
+            case DELETE -> delete(row);
+        };
+    }
+
+    /**
+     * The row's result when what is known already decides it and no request is needed: with
+     * {@code --only-changed}, an upsert or update of a pool the API holds as the row has it (UNCHANGED), a delete of
+     * a pool known to be absent. Null when the row is to be sent.
+     */
+    SendResult settledWithoutRequest(PoolRequest row, CurrentPool current) {
+        if (!onlyChanged || row.idFromNetwork() == null) {
+            return null;
+        }
+        return switch (row.action()) {
+            case UPSERT, UPDATE -> current.holds(row) ? UNCHANGED : null;
+            case DELETE -> current.isAbsent() ? ALREADY_ABSENT : null;
+            case CREATE -> null;
         };
     }
 
     private Mono<SendResult> upsert(PoolRequest row, CurrentPool current) {
         if (row.idFromNetwork() == null) {
             return post(row);
-        }
-        if (onlyChanged && current.holds(row)) {
-            return unchanged(0);
         }
         if (row.pool().isLocal() && current.isUnknown()) {
             return lookUp(row).flatMap(found -> found.settled() != null ? Mono.just(found.settled())
@@ -100,10 +120,7 @@ class RowSender {
         });
     }
 
-    private Mono<SendResult> delete(PoolRequest row, CurrentPool current) {
-        if (onlyChanged && current.isAbsent()) {
-            return Mono.just(SendResult.of(OutcomeStatus.DELETED, null, 0, "already absent; not sent"));
-        }
+    private Mono<SendResult> delete(PoolRequest row) {
         return client.deletePool(row.advertiserId(), row.campaignId(), row.idFromNetwork()).map(answer -> {
             if (answer.isSuccess()) {
                 return SendResult.of(OutcomeStatus.DELETED, answer.status(), answer.attempts(), null);
