@@ -129,8 +129,8 @@ class OutcomeFiles {
      */
     private final class Join implements AutoCloseable {
 
-        private static final int BATCH = 512;
-        private static final int BATCHES_AHEAD = 8;
+        private static final int BATCH = 128;
+        private static final int BATCHES_AHEAD = 2;
         private static final long CLOSE_WAIT_MILLIS = 10_000;
 
         /** An input record and the index of its file. */

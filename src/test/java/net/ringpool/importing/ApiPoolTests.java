@@ -120,33 +120,27 @@ class ApiPoolTests {
         assertThat(holds).isFalse();
     }
 
-    /** A valid upsert row of pool p1 with these cells over a minimal pool's. */
+    /** A minimal pool p1: what the CSV row's cells and the API's JSON both hold, as text. */
+    private static final Map<String, String> MINIMAL = Map.of("id_from_network", "p1", "name", "Spring",
+            "pool_type", "Search", "destination_type", "Advertiser", "destination_url", "https://example.com/spring",
+            "param1", "source");
+
+    /** A valid upsert row of the minimal pool with these cells over its own. */
     private PoolRequest row(Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("advertiser_id_from_network", "acme");
         values.put("advertiser_campaign_id_from_network", "spring");
-        values.put("id_from_network", "p1");
-        values.put("name", "Spring");
-        values.put("pool_type", "Search");
-        values.put("destination_type", "Advertiser");
-        values.put("destination_url", "https://example.com/spring");
-        values.put("param1", "source");
+        values.putAll(MINIMAL);
         values.putAll(overrides);
         PoolRequest row = processor.process(new CsvRow(0, 2, values, null));
         assertThat(row.problem()).isNull();
         return row;
     }
 
-    /** The API's JSON of the same minimal pool, with its generated fields, and these fields over it. */
+    /** The API's JSON of the minimal pool, with fields the API generates, and these fields over it. */
     private static Map<String, Object> json(Map<String, Object> overrides) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>(MINIMAL);
         json.put("id", 41L);
-        json.put("id_from_network", "p1");
-        json.put("name", "Spring");
-        json.put("pool_type", "Search");
-        json.put("destination_type", "Advertiser");
-        json.put("destination_url", "https://example.com/spring");
-        json.put("param1", "source");
         json.put("object_url", "https://api.example.com/ring_pools/p1");
         json.put("api_key", "generated");
         json.putAll(overrides);
