@@ -1,16 +1,10 @@
 package net.ringpool.importing;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -20,27 +14,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads the rows of the import files one after the other, streaming. Restartable: the step's
  * execution context holds the file and the line of the last row read in the last committed chunk, and
  * a restart reads on after that row. A malformed record becomes a row with a problem, never an
- * exception. The step's reader parses ahead on a thread of its own, a few batches of rows at most, so that the
- * parsing is off the thread that runs the chunks (in a 20,000-row {@code --only-changed} run the step's reads took
- * a quarter of a second of it; bench/README.md); what it saves and reports is still the last row it gave the step.
+ * exception.
  */
 class CsvRowReader implements ItemStreamReader<CsvRow> {
 
     static final String FILE_KEY = "import.reader.file";
     static final String LINE_KEY = "import.reader.line";
 
-    private static final int BATCH = 256;
-    private static final int BATCHES_AHEAD = 4;
-    private static final long CLOSE_WAIT_MILLIS = 10_000;
-
-    /** Rows read ahead, in input order; the last batch has none, and the reader's end state or why it failed. */
-    private record Batch(List<CsvRow> rows, double progress, Exception failure, int endFile, long endLine) {
-    }
-
     private final List<Path> files;
     private final CsvOptions options;
     private final long totalBytes;
-    private final boolean readAhead;
     private int fileIndex;
     private long lastLine;
     private long bytesOfEarlierFiles;
@@ -48,27 +31,10 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
     private CsvRecordCursor cursor;
     private PartitionSlices slices;
 
-    // with readAhead: the thread that parses, and what the step has been given so far
-    private BlockingQueue<Batch> batches;
-    private Thread parser;
-    private volatile boolean closing;
-    private Iterator<CsvRow> batch = Collections.emptyIterator();
-    private boolean ended;
-    private int givenFile;
-    private long givenLine;
-    private double givenProgress;
-
-    /** A reader that parses on the calling thread. */
     CsvRowReader(List<Path> files, CsvOptions options) {
-        this(files, options, false);
-    }
-
-    /** @param readAhead whether rows are parsed ahead on a thread of the reader's own, from {@link #open} on */
-    CsvRowReader(List<Path> files, CsvOptions options, boolean readAhead) {
         this.files = List.copyOf(files);
         this.options = options;
         this.totalBytes = files.stream().mapToLong(CsvRowReader::size).sum();
-        this.readAhead = readAhead;
     }
 
     /** Whether a step with this context reads the whole input from its first row (a first run, not a partition). */
@@ -92,41 +58,10 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
         if (fileIndex < files.size()) {
             openFile(resumeAfter);
         }
-        if (readAhead) {
-            startParsing();
-        }
     }
 
     @Override
     public CsvRow read() throws IOException {
-        if (!readAhead) {
-            return readNow();
-        }
-        while (!batch.hasNext()) {
-            if (ended) {
-                return null;
-            }
-            Batch next = take();
-            givenProgress = next.progress();
-            if (next.failure() != null) {
-                ended = true;
-                throw rethrown(next.failure());
-            }
-            if (next.rows().isEmpty()) {
-                ended = true;
-                givenFile = next.endFile();
-                givenLine = next.endLine();
-                return null;
-            }
-            batch = next.rows().iterator();
-        }
-        CsvRow row = batch.next();
-        givenFile = row.fileIndex();
-        givenLine = row.line();
-        return row;
-    }
-
-    private CsvRow readNow() throws IOException {
         while (fileIndex < files.size()) {
             CsvRecordCursor.Record record = cursor.next();
             if (record != null) {
@@ -149,13 +84,12 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(FILE_KEY, readAhead ? givenFile : fileIndex);
-        context.putLong(LINE_KEY, readAhead ? givenLine : lastLine);
+        context.putInt(FILE_KEY, fileIndex);
+        context.putLong(LINE_KEY, lastLine);
     }
 
     @Override
     public void close() {
-        stopParsing();
         try {
             if (cursor != null) {
                 cursor.close();
@@ -176,12 +110,8 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
         }
     }
 
-    /** The share of the input read so far, from 0 to 1, by bytes (with readAhead: when the last row given was read). */
+    /** The share of the input read so far, from 0 to 1, by bytes. */
     double progress() {
-        return readAhead ? givenProgress : progressNow();
-    }
-
-    private double progressNow() {
         if (totalBytes == 0) {
             return 1;
         }
@@ -217,79 +147,6 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private void startParsing() {
-        givenFile = fileIndex;
-        givenLine = lastLine;
-        givenProgress = progressNow();
-        batch = Collections.emptyIterator();
-        ended = false;
-        closing = false;
-        batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        parser = new Thread(this::parseAhead, "csv-read-ahead");
-        parser.setDaemon(true);
-        parser.start();
-    }
-
-    /** On the parsing thread: every row, in batches, then the end (or the failure, after the rows before it). */
-    private void parseAhead() {
-        List<CsvRow> rows = new ArrayList<>(BATCH);
-        try {
-            try {
-                CsvRow row;
-                while (!closing && (row = readNow()) != null) {
-                    rows.add(row);
-                    if (rows.size() == BATCH) {
-                        batches.put(new Batch(rows, progressNow(), null, 0, 0));
-                        rows = new ArrayList<>(BATCH);
-                    }
-                }
-            } catch (IOException | RuntimeException failed) {
-                if (!rows.isEmpty()) {
-                    batches.put(new Batch(rows, progressNow(), null, 0, 0));
-                }
-                batches.put(new Batch(List.of(), progressNow(), failed, 0, 0));
-                return;
-            }
-            if (!rows.isEmpty()) {
-                batches.put(new Batch(rows, progressNow(), null, 0, 0));
-            }
-            batches.put(new Batch(List.of(), progressNow(), null, fileIndex, lastLine));
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private Batch take() throws IOException {
-        try {
-            return batches.take();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading " + files);
-        }
-    }
-
-    private static IOException rethrown(Exception failure) {
-        if (failure instanceof IOException io) {
-            return io;
-        }
-        throw (RuntimeException) failure;
-    }
-
-    /** Ends the parsing thread, and waits until it has let go of the file. */
-    private void stopParsing() {
-        if (parser == null) {
-            return;
-        }
-        closing = true;
-        parser.interrupt();
-        try {
-            parser.join(CLOSE_WAIT_MILLIS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        parser = null;
     }
 
     private static long size(Path file) {

@@ -45,7 +45,7 @@ class ImportStepConfiguration {
     @StepScope
     CsvRowReader rowReader(StepSettings steps, @Value("#{stepExecution}") StepExecution step) {
         ImportSettings settings = steps.settings(step);
-        return new CsvRowReader(settings.files(), settings.csv(), true);
+        return new CsvRowReader(settings.files(), settings.csv());
     }
 
     @Bean

@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +110,7 @@ class CsvRowReaderTests {
         // given two files, the first ending with a quoted multi-line record and no final line break
         Path first = write("first.csv", HEADER + "\na,c,p1,x,Search,Advertiser\na,c,p2,\"y\nz\",Search,Advertiser");
         Path second = write("second.csv", HEADER + "\na,c,p3,x,Search,Advertiser\na,c,p4,x,Search,Advertiser\n");
-        CsvRowReader reader = new CsvRowReader(List.of(first, second), CsvOptions.defaults(), true);
+        CsvRowReader reader = new CsvRowReader(List.of(first, second), CsvOptions.defaults());
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
         List<Long> lines = new ArrayList<>();
@@ -132,82 +129,6 @@ class CsvRowReaderTests {
         // then each restart reads on with the row after the saved one, and nothing after the last
         assertThat(lines).containsExactly(2L, 3L, 102L, 103L);
         assertThat(positions).containsExactly(3L, 102L, 103L, -1L);
-    }
-
-    @Test
-    void aReaderThatParsesAheadGivesAndSavesWhatAReaderParsingInTurnDoes() throws Exception {
-        // given three files: 700 rows with problems among them (batches of rows and a part batch), a header alone,
-        // and two rows
-        StringBuilder text = new StringBuilder(HEADER + "\n");
-        for (int i = 0; i < 700; i++) {
-            text.append(i % 97 == 0 ? "a,c,short" : "a,c,p" + i + ",\"n\n" + i + "\",Search,Advertiser").append('\n');
-        }
-        Path first = write("first.csv", text.toString());
-        Path empty = write("empty.csv", HEADER + "\n");
-        Path last = write("last.csv", HEADER + "\na,c,q1,x,Search,Advertiser\na,c,q2,x,Search,Advertiser");
-        List<Path> files = List.of(first, empty, last);
-        CsvRowReader ahead = new CsvRowReader(files, CsvOptions.defaults(), true);
-        CsvRowReader inTurn = new CsvRowReader(files, CsvOptions.defaults(), false);
-        ExecutionContext aheadContext = new ExecutionContext();
-        ExecutionContext inTurnContext = new ExecutionContext();
-        ahead.open(aheadContext);
-        inTurn.open(inTurnContext);
-        int rows = 0;
-
-        // when both are read to the end, saving their position after every read
-        try {
-            while (true) {
-                CsvRow fromAhead = ahead.read();
-                CsvRow fromInTurn = inTurn.read();
-                ahead.update(aheadContext);
-                inTurn.update(inTurnContext);
-
-                // then they give the same rows and save the same positions, the end included
-                assertThat(fromAhead).isEqualTo(fromInTurn);
-                assertThat(aheadContext.getInt(CsvRowReader.FILE_KEY)).as("file after %d rows", rows)
-                        .isEqualTo(inTurnContext.getInt(CsvRowReader.FILE_KEY));
-                assertThat(aheadContext.getLong(CsvRowReader.LINE_KEY)).as("line after %d rows", rows)
-                        .isEqualTo(inTurnContext.getLong(CsvRowReader.LINE_KEY));
-                assertThat(ahead.progress()).isBetween(0.0, 1.0);
-                if (fromAhead == null) {
-                    break;
-                }
-                rows++;
-            }
-        } finally {
-            ahead.close();
-            inTurn.close();
-        }
-        assertThat(rows).isEqualTo(702);
-        assertThat(ahead.progress()).isEqualTo(1.0);
-    }
-
-    @Test
-    void closingAReaderThatParsesAheadEndsItsThread() throws Exception {
-        // given a reader parsing ahead of a file far longer than it reads ahead, one row read
-        StringBuilder text = new StringBuilder(HEADER + "\n");
-        for (int i = 0; i < 20_000; i++) {
-            text.append("a,c,p").append(i).append(",n,Search,Advertiser\n");
-        }
-        CsvRowReader reader = new CsvRowReader(List.of(write("long.csv", text.toString())), CsvOptions.defaults(), true);
-        Set<Thread> before = readAheadThreads();
-        reader.open(new ExecutionContext());
-        assertThat(reader.read().line()).isEqualTo(2);
-        Set<Thread> started = readAheadThreads();
-        started.removeAll(before);
-        assertThat(started).hasSize(1);
-
-        // when
-        reader.close();
-
-        // then
-        assertThat(started.iterator().next().isAlive()).isFalse();
-    }
-
-    private static Set<Thread> readAheadThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("csv-read-ahead") && thread.isAlive())
-                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private CsvRowReader reader(Path file) {
