@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import net.ringpool.pool.RingPool;
 import net.ringpool.pool.RingPoolField;
 
 import tools.jackson.core.JacksonException;
@@ -75,11 +74,6 @@ final class ApiPools {
     /** The pool of a GET answer, or null when it is not a JSON object. */
     static ApiPool one(String body) {
         return parse(body) instanceof Map<?, ?> json ? ApiPool.of(json) : null;
-    }
-
-    /** Whether two pools have the same writable fields; the API's read-only ones do not count. */
-    static boolean sameWritableFields(RingPool current, RingPool wanted) {
-        return current != null && wanted != null && current.writable().equals(wanted.writable());
     }
 
     private static Object parse(String body) {

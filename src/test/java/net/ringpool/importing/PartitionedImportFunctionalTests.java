@@ -83,7 +83,7 @@ class PartitionedImportFunctionalTests {
         Map<String, RingPool> held = apiPools(server, NETWORK, TOKEN, campaignsOf(file));
         held.keySet().removeIf(id -> !id.startsWith("part-"));
         assertThat(held.keySet()).isEqualTo(valid.keySet());
-        valid.forEach((id, row) -> assertThat(ApiPools.sameWritableFields(held.get(id), row.pool()))
+        valid.forEach((id, row) -> assertThat(ImportFixtures.sameWritableFields(held.get(id), row))
                 .as("pool %s", id).isTrue());
 
         // and the outcome files cover every partition as one execution

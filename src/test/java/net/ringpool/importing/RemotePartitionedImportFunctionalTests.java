@@ -293,7 +293,7 @@ class RemotePartitionedImportFunctionalTests {
         String prefix = valid.keySet().iterator().next().replaceAll("-.*", "-");
         held.keySet().removeIf(id -> !id.startsWith(prefix));
         assertThat(held.keySet()).isEqualTo(valid.keySet());
-        valid.forEach((id, row) -> assertThat(ApiPools.sameWritableFields(held.get(id), row.pool()))
+        valid.forEach((id, row) -> assertThat(ImportFixtures.sameWritableFields(held.get(id), row))
                 .as("pool %s", id).isTrue());
     }
 
