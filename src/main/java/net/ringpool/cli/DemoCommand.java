@@ -99,16 +99,17 @@ class DemoCommand implements Callable<Integer> {
                 firstImport = firstImport == null ? report.jobExecutionId() : firstImport;
             }
             exitCode = Math.max(exitCode, roundTrip(out, err, server, token, db));
-        }
-        if (firstImport != null) {
-            out.printf("$ ringpool-batch report %d%n", firstImport);
-            out.flush();
-            try (ConfigurableApplicationContext context = SpringLauncher.start(ReportApplication.class,
-                    WebApplicationType.NONE, db, ctx -> { }, common.debug())) {
-                context.getBean(AuditService.class).execution(firstImport)
-                        .ifPresent(report -> ReportWriter.of(ReportFormat.TEXT).write(report, out));
+            // while serve still holds connections: an in-memory H2 database ends with its last connection
+            if (firstImport != null) {
+                out.printf("$ ringpool-batch report %d%n", firstImport);
+                out.flush();
+                try (ConfigurableApplicationContext context = SpringLauncher.start(ReportApplication.class,
+                        WebApplicationType.NONE, db, ctx -> { }, common.debug())) {
+                    context.getBean(AuditService.class).execution(firstImport)
+                            .ifPresent(report -> ReportWriter.of(ReportFormat.TEXT).write(report, out));
+                }
+                out.println();
             }
-            out.println();
         }
         out.println("Every row above has one outcome in the job database (table ringpool_row_outcome) and in the");
         out.println("outcomes.csv named above; fix the rows of errors.csv and import it again. Your own files:");
