@@ -125,7 +125,7 @@ class ExportCommand implements Callable<Integer> {
             err.println("warning: the mapping leaves out " + String.join(", ", missing)
                     + "; the file cannot be imported back as it is");
         }
-        ExportSummary summary = ExportLauncher.run(settings, database.springProperties(), err, common.debug());
+        ExportSummary summary = ExportLauncher.run(settings, database.springPropertiesForOneRun(), err, common.debug());
         summary.print(out, err);
         return summary.exitCode();
     }

@@ -137,7 +137,7 @@ class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
         try {
-            report = Importer.run(settings, database.springProperties(), common.debug(),
+            report = Importer.run(settings, database.springPropertiesForOneRun(), common.debug(),
                     new ImportOutput(err, System.console() != null));
         } catch (ImportBlockedException blocked) {
             err.println("error: " + blocked.getMessage());
