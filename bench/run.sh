@@ -35,7 +35,7 @@ token=bench-$RANDOM$RANDOM$RANDOM
 baseline_rows=2000
 warmup=${BENCH_WARMUP:-40000}
 pairs=${BENCH_PAIRS:-3}
-client_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"   # what bin/ringpool gives client commands
+client_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dio.netty.jfr.enabled=false"   # what bin/ringpool gives client commands
 grep -qv '\[never\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null \
   && client_opts="$client_opts -XX:+UseTransparentHugePages"   # and huge pages, where the kernel has them
 default_concurrency=$(java -jar "$jar" import --help | sed -n 's/.*--concurrency.*default: \([0-9]*\).*/\1/p' | head -1)
