@@ -84,7 +84,7 @@ record CsvHeader(List<String> names, List<String> canonical, long firstDataLine)
         Map<String, String> values = new LinkedHashMap<>(canonical.size() * 4 / 3 + 1);
         for (int i = 0; i < canonical.size() && i < cells.size(); i++) {
             String name = canonical.get(i);
-            if (CsvLayout.isKnown(name) && !CsvLayout.isIgnoredOnImport(name)) {
+            if (CsvLayout.isImported(name)) {
                 values.put(name, CsvLayout.restore(cells.get(i)));
             }
         }

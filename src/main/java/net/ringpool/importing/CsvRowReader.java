@@ -120,15 +120,19 @@ class CsvRowReader implements ItemStreamReader<CsvRow> {
     }
 
     private CsvRow row(CsvRecordCursor.Record record) {
-        String at = "line " + record.line() + ": ";
         if (record.problem() != null) {
-            return new CsvRow(fileIndex, record.line(), Map.of(), at + record.problem());
+            return new CsvRow(fileIndex, record.line(), Map.of(), at(record) + record.problem());
         }
         if (record.cells().size() != header.size()) {
-            return new CsvRow(fileIndex, record.line(), header.values(record.cells()), at + record.cells().size()
-                    + " cells where the header has " + header.size() + " (a delimiter or a quote too many or missing?)");
+            return new CsvRow(fileIndex, record.line(), header.values(record.cells()), at(record)
+                    + record.cells().size() + " cells where the header has " + header.size()
+                    + " (a delimiter or a quote too many or missing?)");
         }
         return new CsvRow(fileIndex, record.line(), header.values(record.cells()), null);
+    }
+
+    private static String at(CsvRecordCursor.Record record) {
+        return "line " + record.line() + ": ";
     }
 
     /** Opens the current file after the row starting at {@code resumeAfter}, or at its first row when 0. */

@@ -35,6 +35,8 @@ public final class CsvLayout {
 
     private static final List<String> COLUMNS = buildColumns();
     private static final Set<String> KNOWN = Set.copyOf(COLUMNS);
+    /** The known columns that import reads: all but the read-only ones. */
+    private static final Set<String> IMPORTED = imported();
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private CsvLayout() {
@@ -56,6 +58,11 @@ public final class CsvLayout {
 
     public static boolean isIgnoredOnImport(String canonicalName) {
         return canonicalName.startsWith(OUTCOME_PREFIX) || READ_ONLY.contains(canonicalName);
+    }
+
+    /** Whether import reads the column: known, and not ignored on import. One lookup, made for every cell read. */
+    public static boolean isImported(String canonicalName) {
+        return IMPORTED.contains(canonicalName);
     }
 
     /**
@@ -81,6 +88,12 @@ public final class CsvLayout {
     private static boolean needsEscape(char first) {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 || first == '\'';
+    }
+
+    private static Set<String> imported() {
+        List<String> imported = new ArrayList<>(COLUMNS);
+        imported.removeIf(CsvLayout::isIgnoredOnImport);
+        return Set.copyOf(imported);
     }
 
     private static List<String> buildColumns() {

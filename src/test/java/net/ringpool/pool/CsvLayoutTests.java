@@ -52,4 +52,14 @@ class CsvLayoutTests {
         assertThat(CsvLayout.isIgnoredOnImport("api_key")).isTrue();
         assertThat(CsvLayout.isIgnoredOnImport("name")).isFalse();
     }
+
+    @Test
+    void importReadsEveryKnownColumnButTheReadOnlyOnes() {
+        for (String column : CsvLayout.columns()) {
+            assertThat(CsvLayout.isImported(column)).as(column).isEqualTo(!CsvLayout.READ_ONLY.contains(column));
+        }
+        assertThat(CsvLayout.isImported("outcome_status")).isFalse();
+        assertThat(CsvLayout.isImported("colour")).isFalse();
+        assertThat(CsvLayout.isImported("tn_prefix_whitelist")).isTrue();
+    }
 }
