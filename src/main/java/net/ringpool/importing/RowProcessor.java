@@ -42,7 +42,7 @@ class RowProcessor implements ItemProcessor<CsvRow, PoolRequest> {
         String recordedAction = action == null ? actionText : action.label();
         if (row.problem() != null) {
             return new PoolRequest(row.fileIndex(), row.line(), advertiserId, campaignId, idFromNetwork,
-                    recordedAction, action, null, null, null, row.problem());
+                    recordedAction, action, null, null, row.problem());
         }
 
         RingPoolValidator.Errors errors = new RingPoolValidator.Errors();
@@ -67,14 +67,14 @@ class RowProcessor implements ItemProcessor<CsvRow, PoolRequest> {
         Map<String, List<String>> problems = merge(errors, validation);
         if (!problems.isEmpty()) {
             return new PoolRequest(row.fileIndex(), row.line(), advertiserId, campaignId, idFromNetwork,
-                    recordedAction, action, null, null, null, Validation.describe(problems));
+                    recordedAction, action, null, null, Validation.describe(problems));
         }
         if (action == RowAction.DELETE) {
             return new PoolRequest(row.fileIndex(), row.line(), advertiserId, campaignId, idFromNetwork,
-                    recordedAction, action, null, null, null, null);
+                    recordedAction, action, null, null, null);
         }
         return new PoolRequest(row.fileIndex(), row.line(), advertiserId, campaignId, idFromNetwork, recordedAction,
-                action, validation.pool(), PoolJson.requestBody(validation.pool()), row.values(), null);
+                action, validation.pool(), row.values(), null);
     }
 
     /** An id that becomes a segment of the request URL. */

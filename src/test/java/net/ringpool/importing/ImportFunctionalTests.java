@@ -422,7 +422,7 @@ class ImportFunctionalTests {
         RingPool tollFreePool = new RingPool(null, "bnd-tf", "Toll-free", "Search", "Advertiser",
                 "https://example.com/", null, null, 3, null, null, null, null, null, null, null, null, null);
         PoolRequest tollFree = new PoolRequest(0, 9, "bnd-adv", "bnd-camp", "bnd-tf", "upsert", RowAction.UPSERT,
-                tollFreePool, Map.of(), null, null);
+                tollFreePool, null, null);
 
         try (RingPoolClient client = ImportFixtures.client(server.baseUrl(), NETWORK, TOKEN)) {
             // a campaign holding more ids than the bound is not kept
@@ -457,7 +457,7 @@ class ImportFunctionalTests {
     private static PoolRequest localUpsert(String id) {
         RingPool pool = new RingPool(null, id, "Local", "Search", "Advertiser", "https://example.com/", null, null, 3,
                 null, null, null, new LocalCenter("805", null, null, null), null, null, null, null, null);
-        return new PoolRequest(0, 2, "bnd-adv", "bnd-camp", id, "upsert", RowAction.UPSERT, pool, Map.of(), null, null);
+        return new PoolRequest(0, 2, "bnd-adv", "bnd-camp", id, "upsert", RowAction.UPSERT, pool, null, null);
     }
 
     /** GET requests for a campaign's pools, by path. */

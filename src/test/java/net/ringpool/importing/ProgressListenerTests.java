@@ -60,7 +60,7 @@ class ProgressListenerTests {
     private static Chunk<PoolRequest> rows(int count) {
         Chunk<PoolRequest> chunk = new Chunk<>();
         for (int i = 0; i < count; i++) {
-            chunk.add(new PoolRequest(0, i, "a", "c", "p", "upsert", RowAction.UPSERT, null, null, null, null));
+            chunk.add(new PoolRequest(0, i, "a", "c", "p", "upsert", RowAction.UPSERT, null, null, null));
         }
         return chunk;
     }
