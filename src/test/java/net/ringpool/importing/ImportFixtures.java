@@ -84,12 +84,12 @@ public final class ImportFixtures {
         return campaigns;
     }
 
-    /** Every pool the API holds in these campaigns, by id_from_network, read through the API itself. */
     /** Whether the API holds a pool with the same writable fields as the row's; its read-only ones do not count. */
     static boolean sameWritableFields(RingPool held, PoolRequest row) {
         return held != null && row.pool() != null && held.writable().equals(row.pool().writable());
     }
 
+    /** Every pool the API holds in these campaigns, by id_from_network, read through the API itself. */
     static Map<String, RingPool> apiPools(RingPoolServer server, String network, String token,
             Set<CampaignPools.Campaign> campaigns) {
         Map<String, RingPool> pools = new HashMap<>();
