@@ -1,6 +1,7 @@
 package net.ringpool.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +16,15 @@ import net.ringpool.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Outcomes go to PostgreSQL as one statement of arrays a chunk and to H2 as a batch of rows: both must give
- * back what was recorded, cell for cell, whatever the cells hold.
+ * back what was recorded, cell for cell, whatever the cells hold. And both must refuse an outcome whose job
+ * execution is not one of its job instance's.
  */
 class OutcomeRepositoryTests {
 
@@ -48,16 +51,23 @@ class OutcomeRepositoryTests {
         assertRoundTrip(new DriverManagerDataSource(DatabaseOptions.embeddedUrl(directory), "sa", ""));
     }
 
+    @Test
+    void postgresRefusesAnOutcomeOfAnotherInstancesExecution() {
+        TestDatabase.postgres();
+        assertExecutionMustBeTheInstances(
+                new DriverManagerDataSource(TestDatabase.postgresUrl(), TestDatabase.postgresUser(), ""));
+    }
+
+    @Test
+    void h2RefusesAnOutcomeOfAnotherInstancesExecution(@TempDir Path directory) {
+        assertExecutionMustBeTheInstances(
+                new DriverManagerDataSource(DatabaseOptions.embeddedUrl(directory), "sa", ""));
+    }
+
     private static void assertRoundTrip(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // ids from Spring Batch's own sequences, so that the jobs of later tests in this JVM do not collide with them
-        long instance = jdbc.queryForObject("SELECT nextval('batch_job_instance_seq')", Long.class);
-        jdbc.update("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, ?, ?)",
-                instance, "outcome-test", Long.toHexString(System.nanoTime()));
-        long execution = jdbc.queryForObject("SELECT nextval('batch_job_execution_seq')", Long.class);
-        jdbc.update("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time) "
-                + "VALUES (?, 0, ?, CURRENT_TIMESTAMP)", execution, instance);
+        JdbcTemplate jdbc = migrated(dataSource);
+        long instance = newInstance(jdbc);
+        long execution = newExecution(jdbc, instance);
         OutcomeRepository outcomes = new OutcomeRepository(jdbc, new DataSourceTransactionManager(dataSource));
         List<String> files = List.of("/in/first, \"file\".csv", "/in/{second}.csv");
 
@@ -81,5 +91,43 @@ class OutcomeRepositoryTests {
         assertThat(outcomes.countsOfExecution(execution)).isEqualTo(Map.of(OutcomeStatus.CREATED, 1L,
                 OutcomeStatus.REJECTED, 1L, OutcomeStatus.FAILED, 1L, OutcomeStatus.INVALID, 2L,
                 OutcomeStatus.UNCHANGED, 1L));
+    }
+
+    private static void assertExecutionMustBeTheInstances(DataSource dataSource) {
+        JdbcTemplate jdbc = migrated(dataSource);
+        long instance = newInstance(jdbc);
+        long otherInstance = newInstance(jdbc);
+        long execution = newExecution(jdbc, instance);
+        OutcomeRepository outcomes = new OutcomeRepository(jdbc, new DataSourceTransactionManager(dataSource));
+        List<String> files = List.of("/in/pools.csv");
+        List<RowOutcome> one = AWKWARD.subList(0, 1);
+
+        assertThatThrownBy(() -> outcomes.record(otherInstance, execution, files, one))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> outcomes.record(instance, execution + 1_000_000, files, one))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        outcomes.record(instance, execution, files, one);
+        assertThat(outcomes.countsOfInstance(instance)).isEqualTo(Map.of(OutcomeStatus.CREATED, 1L));
+        assertThat(outcomes.countsOfInstance(otherInstance)).isEmpty();
+    }
+
+    private static JdbcTemplate migrated(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return new JdbcTemplate(dataSource);
+    }
+
+    // ids from Spring Batch's own sequences, so that the jobs of later tests in this JVM do not collide with them
+    private static long newInstance(JdbcTemplate jdbc) {
+        long instance = jdbc.queryForObject("SELECT nextval('batch_job_instance_seq')", Long.class);
+        jdbc.update("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, ?, ?)",
+                instance, "outcome-test", Long.toHexString(System.nanoTime()));
+        return instance;
+    }
+
+    private static long newExecution(JdbcTemplate jdbc, long instance) {
+        long execution = jdbc.queryForObject("SELECT nextval('batch_job_execution_seq')", Long.class);
+        jdbc.update("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time) "
+                + "VALUES (?, 0, ?, CURRENT_TIMESTAMP)", execution, instance);
+        return execution;
     }
 }
