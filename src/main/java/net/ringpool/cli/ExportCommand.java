@@ -125,7 +125,8 @@ class ExportCommand implements Callable<Integer> {
             err.println("warning: the mapping leaves out " + String.join(", ", missing)
                     + "; the file cannot be imported back as it is");
         }
-        ExportSummary summary = ExportLauncher.run(settings, database.springPropertiesForOneRun(), err, common.debug());
+        ExportSummary summary = ExportLauncher.run(settings,
+                database.springPropertiesForOneRun(Invocation.current().environment()), err, common.debug());
         summary.print(out, err);
         return summary.exitCode();
     }
@@ -141,7 +142,7 @@ class ExportCommand implements Callable<Integer> {
         Path target = checkOutput(output);
         ColumnMapping mapping = mapping(file.mapping);
         CampaignSelection chosen = selection(mapping);
-        ClientSettings client = api.settings(concurrency);
+        ClientSettings client = api.settings(concurrency, Invocation.current().environment());
         return new ExportSettings(client, chosen, target, mapping, delimiter, file.byteOrderMark, file.includeSecrets,
                 concurrency, Duration.ofSeconds(progressSeconds));
     }

@@ -137,8 +137,9 @@ class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
         try {
-            report = Importer.run(settings, database.springPropertiesForOneRun(), common.debug(),
-                    new ImportOutput(err, System.console() != null));
+            Invocation invocation = Invocation.current();
+            report = Importer.run(settings, database.springPropertiesForOneRun(invocation.environment()),
+                    common.debug(), new ImportOutput(err, invocation.console()));
         } catch (ImportBlockedException blocked) {
             err.println("error: " + blocked.getMessage());
             err.flush();
@@ -148,8 +149,7 @@ class ImportCommand implements Callable<Integer> {
             if (problem == null) {
                 throw failed;
             }
-            err.println("error: the job database " + database.springProperties().get("spring.datasource.url")
-                    + " cannot be used: " + problem);
+            err.println("error: the job database " + databaseUrl() + " cannot be used: " + problem);
             if (common.debug()) {
                 failed.printStackTrace(err);
             }
@@ -194,7 +194,7 @@ class ImportCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + " is a file, not a directory");
         }
         Partitioning partitioning = partitioning();
-        ClientSettings client = dryRun ? null : api.settings(concurrency);
+        ClientSettings client = dryRun ? null : api.settings(concurrency, Invocation.current().environment());
         return new ImportSettings(files, new CsvOptions(delimiter(), ignoreUnknownColumns, networkGeneratesIds, mapping()),
                 api.apiUrl(), api.networkId(), client, concurrency, chunkSize, skipLimit == null ? -1 : skipLimit,
                 maxConsecutiveFailures, dryRun, onlyChanged, out, recover, partitioning);
@@ -224,11 +224,15 @@ class ImportCommand implements Callable<Integer> {
                         + "the workers share (they read it at the same path), e.g. " + file.toAbsolutePath());
             }
         }
-        if (String.valueOf(database.springProperties().get("spring.datasource.url")).startsWith("jdbc:h2:")) {
+        if (String.valueOf(databaseUrl()).startsWith("jdbc:h2:")) {
             throw new UsageException("--remote needs a job database the workers share: --db (or $RINGPOOL_DB_URL)");
         }
         return new Partitioning(partitions, broker.brokerUri(), broker.queue(),
                 Duration.ofSeconds(partitionTimeoutSeconds));
+    }
+
+    private Object databaseUrl() {
+        return database.springProperties(Invocation.current().environment()).get("spring.datasource.url");
     }
 
     private ColumnMapping mapping() {

@@ -47,7 +47,8 @@ class JobsCommand implements Callable<Integer> {
         }
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
         try (ConfigurableApplicationContext context = SpringLauncher.start(ReportApplication.class,
-                WebApplicationType.NONE, database.springPropertiesForOneRun(), ctx -> { }, common.debug())) {
+                WebApplicationType.NONE, database.springPropertiesForOneRun(Invocation.current().environment()),
+                ctx -> { }, common.debug())) {
             List<AuditReport.Execution> executions = context.getBean(AuditService.class).executions(limit, wanted);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-6s %-8s %-10s %-20s %-10s %8s %8s %8s %8s %8s %8s %8s %8s  %s%n", "id", "job", "status",

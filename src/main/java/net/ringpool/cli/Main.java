@@ -1,6 +1,7 @@
 package net.ringpool.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 import picocli.CommandLine;
 
@@ -17,6 +18,25 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; tests call this in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(Invocation.process(), out, err, args);
+    }
+
+    /** Runs a caller's command line in this process ({@code ringpool daemon}), with the caller's environment. */
+    public static int run(Map<String, String> environment, boolean console, PrintWriter out, PrintWriter err,
+            String... args) {
+        return run(new Invocation(environment, console), out, err, args);
+    }
+
+    private static int run(Invocation invocation, PrintWriter out, PrintWriter err, String... args) {
+        Invocation.setCurrent(invocation);
+        try {
+            return execute(invocation, out, err, args);
+        } finally {
+            Invocation.setCurrent(Invocation.process());
+        }
+    }
+
+    private static int execute(Invocation invocation, PrintWriter out, PrintWriter err, String... args) {
         // the settings below reach only the commands added so far: all that this line needs
         CommandLine commandLine = RootCommand.commandLine(args);
         commandLine.setOut(out);
@@ -25,7 +45,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         try {
-            commandLine.setDefaultValueProvider(ConfigDefaults.of(args, System.getenv()));
+            commandLine.setDefaultValueProvider(ConfigDefaults.of(args, invocation.environment()));
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE;

@@ -68,7 +68,8 @@ class ReportCommand implements Callable<Integer> {
         }
         Duration window = since == null ? null : window(since);
         try (ConfigurableApplicationContext context = SpringLauncher.start(ReportApplication.class,
-                WebApplicationType.NONE, database.springPropertiesForOneRun(), ctx -> { }, common.debug())) {
+                WebApplicationType.NONE, database.springPropertiesForOneRun(Invocation.current().environment()),
+                ctx -> { }, common.debug())) {
             AuditService audit = context.getBean(AuditService.class);
             AuditReport report = window != null ? audit.digest(Instant.now().minus(window), since)
                     : audit.execution(jobExecutionId).orElseThrow(() -> new UsageException(

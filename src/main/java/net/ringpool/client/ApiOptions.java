@@ -60,12 +60,11 @@ public class ApiOptions {
         return apiUrl;
     }
 
-    /** Checks the options and loads the token; throws {@link UsageException} (exit 2) when unusable. */
-    public ClientSettings settings(int maxConnections) {
-        return settings(maxConnections, System.getenv());
-    }
-
-    ClientSettings settings(int maxConnections, Map<String, String> environment) {
+    /**
+     * Checks the options and loads the token, from {@code --token-file} or else this environment (the caller's,
+     * for a command the daemon runs); throws {@link UsageException} (exit 2) when unusable.
+     */
+    public ClientSettings settings(int maxConnections, Map<String, String> environment) {
         URI uri = parseUrl();
         if (networkId.isBlank() || networkId.contains("/")) {
             throw new UsageException("--network-id must be a network id, e.g. 1234");

@@ -49,13 +49,14 @@ public class DatabaseOptions {
      * database a process of its own: the nine unused ones were a third of PostgreSQL's CPU in a 20,000-row
      * {@code --only-changed} run, 0.35 s (bench/README.md).
      */
-    public Map<String, Object> springPropertiesForOneRun() {
-        Map<String, Object> properties = springProperties();
+    public Map<String, Object> springPropertiesForOneRun(Map<String, String> environment) {
+        Map<String, Object> properties = springProperties(environment);
         properties.put(MINIMUM_IDLE, 1);
         return properties;
     }
 
-    Map<String, Object> springProperties(Map<String, String> environment) {
+    /** {@link #springProperties()} from this environment: the caller's, for a command run by the daemon. */
+    public Map<String, Object> springProperties(Map<String, String> environment) {
         String chosenUrl = firstNonBlank(url, environment.get("RINGPOOL_DB_URL"));
         Map<String, Object> properties = new LinkedHashMap<>();
         if (chosenUrl == null) {

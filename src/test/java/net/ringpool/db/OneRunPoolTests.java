@@ -28,7 +28,7 @@ class OneRunPoolTests {
 
         // first, so that the database is migrated: Flyway's migration takes a second connection while it runs
         assertThat(openAfterUse(options.springProperties())).isEqualTo(10);
-        assertThat(openAfterUse(options.springPropertiesForOneRun())).isEqualTo(1);
+        assertThat(openAfterUse(options.springPropertiesForOneRun(Map.of()))).isEqualTo(1);
     }
 
     /** Connections the pool holds once a query has run and the pool had time to reach its minimum. */
