@@ -20,7 +20,7 @@ class RootCommand implements Runnable {
     /** In the order the root's help lists them. */
     static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, ImportCommand.class, ExportCommand.class,
             JobsCommand.class, ReportCommand.class, DemoCommand.class, GenerateCommand.class, MappingCommand.class,
-            WorkerCommand.class);
+            WorkerCommand.class, DaemonCommand.class);
 
     @Spec
     CommandSpec spec;
