@@ -15,6 +15,7 @@
 # pair with the median ratio, and every pair's ratio is printed).
 # The client commands run through bin/ringpool, so with its JVM settings; the bare client gets the same
 # settings ($client_opts), and one extra row shows the import under the JVM's own defaults (java -jar).
+# Last, the --only-changed run and the re-import run again through `ringpool daemon` (a JVM kept running).
 # Needs: target/ringpool-batch.jar and target/test-classes (./mvnw -q -DskipTests package), psql,
 # curl, GNU time. Prints one table per latency and writes bench/last-run.txt.
 set -euo pipefail
@@ -58,7 +59,11 @@ psql_db -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASC
 
 work=$(mktemp -d)
 serve_pid=
-cleanup() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true
+  [ -n "${daemon_pid:-}" ] && kill "$daemon_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 export INVOCA_API_TOKEN=$token
 report=bench/last-run.txt
@@ -102,8 +107,38 @@ generate() {
   sed -i -E "2,\$ s/^adv-/$1-adv-/" "$work/$1.csv"
 }
 import() { local name=$1 file=$2 n=$3; shift 3
-  measure "$name" "$n" env RINGPOOL_JAVA_OPTS="$client_opts ${JAVA_HEAP:-}" bin/ringpool import "$work/$file.csv" --api-url "$api" --network-id "$network" \
-    --db "$db" --db-user postgres --out "$work/out-$name" "$@"; }
+  measure "$name" "$n" env RINGPOOL_DAEMON=0 RINGPOOL_JAVA_OPTS="$client_opts ${JAVA_HEAP:-}" bin/ringpool import "$work/$file.csv" \
+    --api-url "$api" --network-id "$network" --db "$db" --db-user postgres --out "$work/out-$name" "$@"; }
+
+# `ringpool daemon` for this directory, with the JVM's defaults as bin/ringpool gives it; commands started by
+# bin/ringpool here are then handed to it, except those run with RINGPOOL_DAEMON=0 (import above)
+daemon_pid=
+start_daemon() {
+  bin/ringpool daemon --idle-minutes 30 > "$work/daemon.log" 2>&1 &
+  daemon_pid=$!
+  for _ in $(seq 1 100); do grep -q 'running' "$work/daemon.log" && return; sleep 0.2; done
+  echo "the daemon did not start:" >&2; cat "$work/daemon.log" >&2; exit 1
+}
+stop_daemon() { [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null || true; daemon_pid=; }
+daemon_ticks() { awk '{print $14 + $15}' "/proc/$daemon_pid/stat"; }
+# through the daemon: the client's wall time; CPU the client's and the daemon's together; RSS the daemon's peak
+import_via_daemon() { local name=$1 file=$2 n=$3; shift 3
+  local before ran; before=$(daemon_ticks); ran=$(grep -c 'import: exit' "$work/daemon.log" || true)
+  measure "$name" "$n" bin/ringpool import "$work/$file.csv" --api-url "$api" --network-id "$network" --db "$db" \
+    --db-user postgres --out "$work/out-$name" "$@"
+  [ "$(grep -c 'import: exit' "$work/daemon.log")" -gt "$ran" ] \
+    || { echo "$name did not run in the daemon:" >&2; cat "$work/daemon.log" >&2; exit 1; }
+  cpu[$name]=$(echo "${cpu[$name]} + ($(daemon_ticks) - $before) / $(getconf CLK_TCK)" | bc -l)
+  rss[$name]=$(awk '/VmHWM/ {print $2}' "/proc/$daemon_pid/status")
+}
+# the daemon's --only-changed: two runs untimed (its compiler warms up on them), then the median of three
+only_changed_via_daemon() { local name=$1 file=$2 n=$3 runs=()
+  for i in 1 2; do import_via_daemon "$name-warmup$i" "$file" "$n" --only-changed; done
+  for i in 1 2 3; do import_via_daemon "$name$i" "$file" "$n" --only-changed; runs+=("${wall[$name$i]} $i"); done
+  local middle; middle=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p | cut -d' ' -f2)
+  wall[$name]=${wall[$name$middle]}; cpu[$name]=${cpu[$name$middle]}; rss[$name]=${rss[$name$middle]}
+  count[$name]=${count[$name$middle]}
+}
 
 say "ringpool-batch benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "rows per run: $rows; sequential baselines: $baseline_rows rows; default --concurrency $default_concurrency (import), $export_concurrency (export)"
@@ -141,6 +176,19 @@ if [ $mode = only-changed ]; then
       "$((${rss[only-changed$n]} / 1024)) MiB" "${wall[reimport$n]}" \
       "$(echo "scale=1; ${wall[reimport$n]} / ${wall[only-changed$n]}" | bc -l)x" "$writes" | tee -a "$report"
   done
+  say ""
+  say "the same through \`ringpool daemon\` (only-changed: the median of 3 after 2 untimed; RSS: the daemon's peak)"
+  start_daemon
+  for n in $rows; do
+    since=$(psql_db -c "SELECT now()")
+    only_changed_via_daemon "d-only-changed$n" "oc$n" "$n"
+    writes=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE updated_at > '$since'")
+    import_via_daemon "d-reimport$n" "oc$n" "$n"
+    printf '%-8s %14s %16s %12s %16s %9s %8s\n' "$n" - "${wall[d-only-changed$n]}" \
+      "$((${rss[d-only-changed$n]} / 1024)) MiB" "${wall[d-reimport$n]}" \
+      "$(echo "scale=1; ${wall[d-reimport$n]} / ${wall[d-only-changed$n]}" | bc -l)x" "$writes" | tee -a "$report"
+  done
+  stop_daemon
   exit 0
 fi
 
@@ -202,6 +250,13 @@ for latency in $latencies; do
   { head -1 "$work/main1.csv"; for f in $files; do tail -n +2 "$work/$f.csv"; done; } > "$work/all.csv"
   measure bare-list "$pools" java $client_opts -cp "$classpath" net.ringpool.bench.BareClient list "$api" "$network" "$token" \
     "$work/all.csv" "$export_concurrency"
+  # the same --only-changed and re-import through a daemon, after everything above ran without one
+  start_daemon
+  since=$(psql_db -c "SELECT now()")
+  only_changed_via_daemon d-only-changed main1 "$rows"
+  daemon_writes=$(psql_db -c "SELECT count(*) FROM api_ring_pool WHERE updated_at > '$since'")
+  import_via_daemon d-reimport main1 "$rows"
+  stop_daemon
 
   printf '%-34s %8s %9s %10s %9s %12s\n' run rows seconds rows/s "cpu s/1k" "peak RSS" | tee -a "$report"
   row "ceiling: bare client, c=$default_concurrency (*)" ceiling | tee -a "$report"
@@ -212,6 +267,8 @@ for latency in $latencies; do
   for c in $sweep; do row "import, concurrency $c" "import-c$c" | tee -a "$report"; done
   row "import --only-changed (unchanged)" only-changed | tee -a "$report"
   row "full re-import (all UPDATED)" reimport | tee -a "$report"
+  row "daemon: import --only-changed (+)" d-only-changed | tee -a "$report"
+  row "daemon: full re-import" d-reimport | tee -a "$report"
   row "export --all ($pools pools)" export | tee -a "$report"
   row "bare client reading them, c=$export_concurrency" bare-list | tee -a "$report"
   say "(*) pair $median of $pairs, the median ratio; every pair's import defaults / ceiling:"
@@ -222,6 +279,8 @@ for latency in $latencies; do
   say "best import ($best) / ceiling: $(ratio "$best" ceiling)"
   say "import defaults / import c=1:       $(ratio import-default import-c1)"
   say "import defaults / curl loop:        $(ratio import-default curl-loop)"
+  say "(+) through \`ringpool daemon\`: the median of 3 runs after 2 untimed; CPU the client's and the daemon's, RSS the daemon's"
   say "only-changed speed-up over re-import: $(echo "scale=1; ${wall[reimport]} / ${wall[only-changed]}" | bc -l)x; pools written during it: $writes"
+  say "  through the daemon:                 $(echo "scale=1; ${wall[d-reimport]} / ${wall[d-only-changed]}" | bc -l)x; pools written during it: $daemon_writes"
   say "export / bare client reading:       $(echo "scale=2; ${wall[bare-list]} / ${wall[export]}" | bc -l); pools exported: $(($(wc -l < "$work/export.csv") - 1)) of $pools"
 done
