@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What the daemon sends back on a caller's connection: frames of a type byte, a length and the bytes, so that
@@ -36,7 +37,7 @@ final class Frames {
     }
 
     void notServed(String reason) throws IOException {
-        byte[] bytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
         send(NOT_SERVED, bytes, 0, bytes.length);
     }
 
