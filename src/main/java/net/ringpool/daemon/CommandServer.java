@@ -161,8 +161,9 @@ public final class CommandServer implements Closeable {
     @Override
     public void close() {
         try {
-            server.close();
+            // the file first: once serve() returns, nobody can find the socket any more
             Files.deleteIfExists(socket);
+            server.close();
         } catch (IOException e) {
             log.printf("%s cannot remove %s: %s%n", now(), socket, e.getMessage());
         }
@@ -181,10 +182,12 @@ public final class CommandServer implements Closeable {
             }
             Frames frames = new Frames(caller);
             if (!request.workingDirectory().equals(workingDirectory)) {
+                release.run();   // before the answer: the caller runs its next command at once
                 frames.notServed("serves " + workingDirectory + " only");
                 return;
             }
             if (!commands.contains(request.command())) {
+                release.run();
                 frames.notServed("does not run `" + request.command() + "`");
                 return;
             }
